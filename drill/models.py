@@ -1,0 +1,95 @@
+"""Pydantic records shared by every layer: settings, scheduling state, the review log.
+
+Everything time-like is a timezone-aware UTC ``datetime``; local time only matters for the
+study day, which ``schedule.days`` works out from ``Settings.rollover_hour``.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+Resource = Literal["course", "book", "docs", "practice"]
+RESOURCES: tuple[Resource, ...] = ("course", "book", "docs", "practice")
+Topic = Literal["dev", "nn", "img", "nlp", "ts"]
+TOPICS: tuple[Topic, ...] = ("dev", "nn", "img", "nlp", "ts")
+Category = Literal["regression", "classic", "vision", "text", "series"]
+CATEGORIES: tuple[Category, ...] = ("regression", "classic", "vision", "text", "series")
+PathMode = Literal["repetition", "depth"]
+ItemKind = Literal["card", "drill"]
+
+
+def utc(dt: datetime) -> datetime:
+    """Return ``dt`` as an aware UTC datetime (naive values are refused: they hide bugs)."""
+    if dt.tzinfo is None:
+        raise ValueError(f"naive datetime {dt!r}: drill stores aware UTC datetimes only")
+    return dt.astimezone(timezone.utc)
+
+
+class Record(BaseModel):
+    """Base for stored records: unknown fields are errors, so a hand-edited file is caught."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class Settings(Record):
+    """The learner's study settings (one document in the store)."""
+
+    desired_retention: float = Field(0.9, ge=0.7, le=0.99)
+    learning_steps_min: list[float] = Field(default_factory=lambda: [1.0, 10.0])
+    relearning_steps_min: list[float] = Field(default_factory=lambda: [10.0])
+    new_per_day: int = Field(20, ge=0, le=1000)
+    reviews_per_day: int = Field(200, ge=0, le=10000)
+    rollover_hour: int = Field(4, ge=0, le=23)
+    path: PathMode = "repetition"
+    exam_date: date | None = None
+    hours_per_day: float = Field(8.0, gt=0, le=16)
+    enable_fuzzing: bool = True
+    timezone: str | None = None  # IANA name; None means the machine's local zone
+
+    @field_validator("learning_steps_min", "relearning_steps_min")
+    @classmethod
+    def _positive_steps(cls, steps: list[float]) -> list[float]:
+        if any(s <= 0 for s in steps):
+            raise ValueError("every step must be a positive number of minutes")
+        return steps
+
+
+class ItemState(Record):
+    """FSRS memory state of one card or drill, plus the learner's own flags.
+
+    ``state`` follows ``fsrs.State`` (1 learning, 2 review, 3 relearning).
+    """
+
+    id: str
+    kind: ItemKind = "card"
+    state: int = Field(1, ge=1, le=3)
+    step: int | None = 0
+    stability: float | None = None
+    difficulty: float | None = None
+    due: datetime
+    last_review: datetime | None = None
+    introduced: datetime
+    suspended: bool = False
+    buried_until: datetime | None = None
+
+    _utc = field_validator("due", "last_review", "introduced", "buried_until")(
+        lambda v: None if v is None else utc(v)
+    )
+
+
+class Review(Record):
+    """One answer in the review log. ``before`` is the state it replaced (None: new item)."""
+
+    id: str
+    item_id: str
+    kind: ItemKind = "card"
+    rating: int = Field(ge=1, le=4)
+    at: datetime
+    duration_ms: int | None = Field(None, ge=0)
+    before: ItemState | None = None
+    after: ItemState
+
+    _utc = field_validator("at")(lambda v: utc(v))

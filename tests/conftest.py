@@ -1,0 +1,26 @@
+"""Shared fixtures: every test gets its own data folder and a fixed clock."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+FIXED_NOW = datetime(2026, 11, 24, 9, 30, tzinfo=timezone.utc)
+
+
+@pytest.fixture(autouse=True)
+def drill_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A temp DRILL_HOME for every test: no test ever touches the real data folder."""
+    home = tmp_path / "drill-home"
+    home.mkdir()
+    monkeypatch.setenv("DRILL_HOME", str(home))
+    monkeypatch.setenv("TZ", "UTC")
+    return home
+
+
+@pytest.fixture
+def now() -> datetime:
+    """The fixed clock value tests pass into pure code."""
+    return FIXED_NOW
