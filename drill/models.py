@@ -81,7 +81,11 @@ class ItemState(Record):
 
 
 class Review(Record):
-    """One answer in the review log. ``before`` is the state it replaced (None: new item)."""
+    """One answer in the review log.
+
+    ``before`` is the state it replaced (None: a new item), which is what undo restores and
+    what retention statistics read; the state after lives in the items table.
+    """
 
     id: str
     item_id: str
@@ -90,6 +94,5 @@ class Review(Record):
     at: datetime
     duration_ms: int | None = Field(None, ge=0)
     before: ItemState | None = None
-    after: ItemState
 
     _utc = field_validator("at")(lambda v: utc(v))

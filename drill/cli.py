@@ -1,0 +1,64 @@
+"""The command-line edge: parse arguments, run one command, turn errors into messages.
+
+``drill`` with no command opens the app on Today. Exit codes (DESIGN.md): 0 ok, 1 a check
+below 5/5 or a failed command, 2 usage or data error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from drill import __version__
+from drill.commands import COMMANDS, HELP
+from drill.errors import DrillError
+
+
+def build_parser(commands: dict[str, str] | None = None) -> argparse.ArgumentParser:
+    """The full parser; each subcommand's module adds its own arguments."""
+    commands = COMMANDS if commands is None else commands
+    parser = argparse.ArgumentParser(
+        prog="drill",
+        description="Study TensorFlow/Keras to certificate level: FSRS cards, coding drills "
+        "checked by real training, study hours and exam readiness.",
+        epilog="Data folder: --home, else $DRILL_HOME, else the platform's user data folder.",
+    )
+    parser.add_argument("--version", action="version", version=f"drill {__version__}")
+    parser.add_argument("--home", metavar="DIR", help="data folder (overrides $DRILL_HOME)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, module_path in commands.items():
+        module = importlib.import_module(module_path)
+        command_parser = sub.add_parser(name, help=HELP.get(name), description=HELP.get(name))
+        command_parser.add_argument("--home", metavar="DIR", default=argparse.SUPPRESS, help="data folder")
+        module.configure(command_parser)
+        command_parser.set_defaults(_module=module)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``drill`` with ``argv``; return the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        from drill.paths import data_home
+
+        args.home = data_home(args.home)
+        if args.command is None:
+            from drill.commands import open_app
+
+            args.command = "today"
+            return open_app.run(args)
+        return int(args._module.run(args) or 0)
+    except DrillError as error:
+        print(f"drill: {error.message}", file=sys.stderr)
+        if error.hint:
+            print(f"  hint: {error.hint}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("drill: interrupted; everything answered so far is saved.", file=sys.stderr)
+        return 130
+    except OSError as error:
+        print(f"drill: {error.strerror or error}: {error.filename or ''}".rstrip(": "), file=sys.stderr)
+        return 1

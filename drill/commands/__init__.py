@@ -1,0 +1,29 @@
+"""Subcommands of the ``drill`` command line: name → module.
+
+Each module has ``configure(parser)`` and ``run(args) -> int`` and is imported only when its
+command runs, so ``drill --help`` and the app start stay fast (and TensorFlow-free).
+"""
+
+COMMANDS: dict[str, str] = {
+    "review": "drill.commands.open_app",
+    "drills": "drill.commands.open_app",
+    "notes": "drill.commands.open_app",
+    "stats": "drill.commands.open_app",
+    "plan": "drill.commands.open_app",
+    "export": "drill.commands.backup",
+    "import": "drill.commands.backup",
+}
+
+HELP: dict[str, str] = {
+    "review": "open the app on the card review",
+    "drills": "open the app on the coding drills",
+    "notes": "open the app on the notes shelf",
+    "stats": "open the app on the statistics",
+    "plan": "open the app on the study plan",
+    "export": "write a full JSON backup of your data to FILE",
+    "import": "restore your data from a JSON backup FILE (replaces current data)",
+    "check": "run a training check of a drill solution in the terminal",
+    "new": "create a fresh attempt workspace from a drill's starter",
+    "lint": "check decks, notes and exercises for problems",
+    "note": "write a note of your own in $EDITOR",
+}

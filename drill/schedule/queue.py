@@ -1,0 +1,103 @@
+"""Today's card queue: due reviews first, then new cards in learning-path order."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Protocol
+
+from drill.models import RESOURCES, TOPICS, ItemState, PathMode, Settings, utc
+
+LEARN_AHEAD = timedelta(minutes=20)  # as Anki: show a learning card up to 20 min early rather than idle
+
+
+class PathItem(Protocol):
+    """What the learning path needs to know about a card."""
+
+    id: str
+    resource: str
+    order: int
+
+    @property
+    def topic(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class Queue:
+    """Card ids to study now, in order, and what is waiting."""
+
+    due: tuple[str, ...]
+    new: tuple[str, ...]
+    new_waiting: int  # unseen cards not introduced today (limit or path)
+    due_later_today: int  # learning cards due later today, beyond the learn-ahead window
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return self.due + self.new
+
+
+def path_order(cards: Iterable[PathItem], mode: PathMode) -> list[str]:
+    """Card ids in learning-path order.
+
+    "repetition" (default): one resource across all topics, then the next resource
+    (course → book → docs → practice). "depth": one topic through all resources, then the next.
+    Within a (topic, resource) pair, deck-file order.
+    """
+
+    def key(card: PathItem) -> tuple[int, int, int]:
+        topic, resource = TOPICS.index(card.topic), RESOURCES.index(card.resource)
+        return (resource, topic, card.order) if mode == "repetition" else (topic, resource, card.order)
+
+    return [card.id for card in sorted(cards, key=key)]
+
+
+def build_queue(
+    path: Sequence[str],
+    states: Mapping[str, ItemState],
+    now: datetime,
+    settings: Settings,
+    *,
+    reviewed_today: int = 0,
+    introduced_today: int = 0,
+    day_end: datetime | None = None,
+) -> Queue:
+    """Work out what to study now.
+
+    Args:
+        path: Every card id in learning-path order (see ``path_order``).
+        states: Stored states by id (cards never seen have none).
+        now: The current time.
+        settings: Daily limits.
+        reviewed_today: Reviews of review-state cards already done today (counts toward the limit).
+        introduced_today: New cards already introduced today.
+        day_end: When today's study day ends (for the "later today" count).
+
+    Returns:
+        Due cards (learning first, then reviews, most overdue first, review limit applied),
+        new cards up to the daily limit, and counts of what waits.
+    """
+    now = utc(now)
+    horizon = now + LEARN_AHEAD
+    learning: list[ItemState] = []
+    reviews: list[ItemState] = []
+    later = 0
+    unseen: list[str] = []
+    for card_id in path:
+        state = states.get(card_id)
+        if state is not None and (state.suspended or (state.buried_until and state.buried_until > now)):
+            continue
+        if state is None or state.last_review is None:
+            unseen.append(card_id)
+            continue
+        if state.due <= horizon:
+            (reviews if state.state == 2 else learning).append(state)
+        elif state.state != 2 and day_end is not None and state.due < day_end:
+            later += 1
+    learning.sort(key=lambda s: s.due)
+    reviews.sort(key=lambda s: s.due)
+    review_room = max(settings.reviews_per_day - reviewed_today, 0)
+    new_room = max(settings.new_per_day - introduced_today, 0)
+    due = tuple(s.id for s in learning) + tuple(s.id for s in reviews[:review_room])
+    new = tuple(unseen[:new_room])
+    return Queue(due=due, new=new, new_waiting=len(unseen) - len(new), due_later_today=later)

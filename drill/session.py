@@ -1,0 +1,223 @@
+"""Use cases of a study session: today's queue, answering, undo, suspend, bury, settings.
+
+The TUI and the CLI call these; they never touch the store directly. The clock is passed in
+(a callable) so tests run on fixed time.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from drill.content.cards import Card
+from drill.content.decks import DeckSet, load_decks
+from drill.errors import DataError, UsageError
+from drill.models import ItemState, Review, Settings
+from drill.paths import content_root
+from drill.schedule.days import day_start, next_day_start, study_day
+from drill.schedule.memory import preview, review_item
+from drill.schedule.queue import Queue, build_queue, path_order
+
+ITEMS = "items"
+DAYS = "days"
+SETTINGS = "settings"
+REVIEWS = "reviews"
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+@dataclass(frozen=True)
+class TodaySummary:
+    """What the Today screen shows about cards."""
+
+    day: date
+    due: int
+    new: int
+    new_waiting: int
+    due_later_today: int
+    reviewed_today: int
+    introduced_today: int
+    streak: int
+    total_cards: int
+    problems: int
+
+
+def load_settings(store) -> Settings:
+    """Read the settings document; a hand-edited invalid file is reported by field, never replaced."""
+    raw = store.get(SETTINGS, SETTINGS)
+    if raw is None:
+        return Settings()
+    try:
+        return Settings.model_validate(raw)
+    except ValidationError as error:
+        first = error.errors()[0]
+        field = ".".join(str(p) for p in first["loc"]) or "(settings)"
+        raise DataError(
+            f"settings field {field!r} is invalid: {first['msg']} (got {first.get('input')!r})",
+            hint="fix it with `drill settings` or in the data folder's drill.json; defaults are not swapped in silently",
+        ) from error
+
+
+def deck_folders(home: Path) -> list[Path]:
+    """Shipped decks first, then the learner's own (``<home>/decks``)."""
+    return [content_root() / "decks", home / "decks"]
+
+
+def _first_review(review: Review) -> bool:
+    return review.before is None or review.before.last_review is None
+
+
+class StudySession:
+    """One learner's cards, their states and today's queue, over a store."""
+
+    def __init__(self, store, decks: DeckSet | None = None, clock: Callable[[], datetime] = utc_now):
+        self.store = store
+        self.clock = clock
+        self.decks = decks if decks is not None else load_decks(*deck_folders(store.home))
+        self.settings = load_settings(store)
+        self._undo: list[Review] = []
+
+    # -- reading ----------------------------------------------------------------------------
+    @property
+    def cards(self) -> dict[str, Card]:
+        return self.decks.cards
+
+    def reload_content(self) -> None:
+        """Re-read the deck files (after the learner edited one)."""
+        self.decks = load_decks(*deck_folders(self.store.home))
+
+    def state(self, item_id: str) -> ItemState | None:
+        raw = self.store.get(ITEMS, item_id)
+        return None if raw is None else ItemState.model_validate(raw)
+
+    def states(self) -> dict[str, ItemState]:
+        return {key: ItemState.model_validate(doc) for key, doc in self.store.all(ITEMS).items()}
+
+    def today_reviews(self, now: datetime | None = None) -> list[Review]:
+        now = now or self.clock()
+        start = day_start(study_day(now, self.settings), self.settings)
+        return [Review.model_validate(r) for r in self.store.records(REVIEWS, since=start)]
+
+    def queue(self, now: datetime | None = None) -> Queue:
+        """Cards to study now: due first, then new ones in learning-path order."""
+        now = now or self.clock()
+        today = self.today_reviews(now)
+        card_reviews = [r for r in today if r.kind == "card"]
+        return build_queue(
+            path_order(self.cards.values(), self.settings.path),
+            {k: v for k, v in self.states().items() if v.kind == "card" and k in self.cards},
+            now,
+            self.settings,
+            reviewed_today=sum(1 for r in card_reviews if not _first_review(r) and r.before.state == 2),
+            introduced_today=sum(1 for r in card_reviews if _first_review(r)),
+            day_end=next_day_start(now, self.settings),
+        )
+
+    def summary(self, now: datetime | None = None) -> TodaySummary:
+        now = now or self.clock()
+        queue = self.queue(now)
+        today = [r for r in self.today_reviews(now) if r.kind == "card"]
+        return TodaySummary(
+            day=study_day(now, self.settings),
+            due=len(queue.due),
+            new=len(queue.new),
+            new_waiting=queue.new_waiting,
+            due_later_today=queue.due_later_today,
+            reviewed_today=len(today),
+            introduced_today=sum(1 for r in today if _first_review(r)),
+            streak=self.streak(now),
+            total_cards=len(self.cards),
+            problems=len(self.decks.problems),
+        )
+
+    def streak(self, now: datetime | None = None) -> int:
+        """Consecutive study days with at least one answer, ending today (or yesterday)."""
+        now = now or self.clock()
+        days = set(self.store.all(DAYS))
+        day = study_day(now, self.settings)
+        if day.isoformat() not in days:
+            day -= timedelta(days=1)
+        count = 0
+        while day.isoformat() in days:
+            count += 1
+            day -= timedelta(days=1)
+        return count
+
+    def intervals(self, item_id: str, now: datetime | None = None) -> dict[int, timedelta]:
+        """What each rating would schedule, for the answer buttons."""
+        card = self.cards.get(item_id)
+        return preview(self.state(item_id), item_id, "card" if card else "drill", now or self.clock(), self.settings)
+
+    # -- writing ----------------------------------------------------------------------------
+    def answer(self, item_id: str, rating: int, *, duration_ms: int | None = None, kind: str = "card") -> Review:
+        """Rate an item 1–4; durable when this returns."""
+        now = self.clock()
+        before = self.state(item_id)
+        after = review_item(before, item_id, kind, rating, now, self.settings)  # type: ignore[arg-type]
+        review = Review(id=uuid.uuid4().hex, item_id=item_id, kind=kind, rating=rating, at=now,  # type: ignore[arg-type]
+                        duration_ms=duration_ms, before=before)
+        day = study_day(now, self.settings).isoformat()
+        with self.store.batch():
+            self.store.put(ITEMS, item_id, after.model_dump(mode="json"))
+            self.store.append(REVIEWS, review.model_dump(mode="json"))
+            if self.store.get(DAYS, day) is None:
+                self.store.put(DAYS, day, {"first": now.isoformat()})
+        self._undo.append(review)
+        return review
+
+    def undo(self) -> str | None:
+        """Take back this session's last answer: restore the previous state, delete the log entry.
+
+        Returns:
+            The id of the item whose answer was undone, or None when there is nothing to undo.
+        """
+        if not self._undo:
+            return None
+        review = self._undo.pop()
+        with self.store.batch():
+            if review.before is None:
+                self.store.delete(ITEMS, review.item_id)
+            else:
+                self.store.put(ITEMS, review.item_id, review.before.model_dump(mode="json"))
+            self.store.remove(REVIEWS, review.id, review.model_dump(mode="json")["at"])
+        return review.item_id
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    def _flag(self, item_id: str, **update) -> ItemState:
+        now = self.clock()
+        state = self.state(item_id) or ItemState(id=item_id, kind="card", due=now, introduced=now)
+        state = state.model_copy(update=update)
+        self.store.put(ITEMS, item_id, state.model_dump(mode="json"))
+        return state
+
+    def suspend(self, item_id: str) -> ItemState:
+        """Keep an item out of every queue until unsuspended."""
+        return self._flag(item_id, suspended=True)
+
+    def unsuspend(self, item_id: str) -> ItemState:
+        return self._flag(item_id, suspended=False)
+
+    def bury(self, item_id: str) -> ItemState:
+        """Hide an item until the next study day starts."""
+        return self._flag(item_id, buried_until=next_day_start(self.clock(), self.settings))
+
+    def save_settings(self, **changes) -> Settings:
+        """Validate and store changed settings; nothing is written when a value is refused."""
+        try:
+            settings = Settings.model_validate({**self.settings.model_dump(), **changes})
+        except ValidationError as error:
+            first = error.errors()[0]
+            raise UsageError(f"setting {'.'.join(map(str, first['loc']))}: {first['msg']}") from error
+        self.store.put(SETTINGS, SETTINGS, settings.model_dump(mode="json"))
+        self.settings = settings
+        return settings

@@ -1,0 +1,26 @@
+"""Screen names → where their class lives; imported only when first opened (fast start)."""
+
+from __future__ import annotations
+
+import importlib
+
+ROUTES: dict[str, tuple[str, str]] = {
+    "today": ("drill.tui.screens.today", "TodayScreen"),
+    "review": ("drill.tui.screens.review", "ReviewScreen"),
+}
+
+TITLES: dict[str, str] = {
+    "today": "Today",
+    "review": "Review cards",
+    "drills": "Coding drills",
+    "notes": "Notes shelf",
+    "stats": "Statistics",
+    "plan": "Study plan",
+    "exam": "Mock exam",
+}
+
+
+def screen_class(name: str):
+    """The Screen class for a route name (KeyError for an unknown one)."""
+    module, cls = ROUTES[name]
+    return getattr(importlib.import_module(module), cls)

@@ -1,0 +1,172 @@
+"""Review: one card at a time, front → reveal → rate; undo, suspend, bury, edit."""
+
+from __future__ import annotations
+
+import time
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Label, Static
+
+from drill.errors import DrillError
+from drill.tui.editor import open_in_editor
+from drill.tui.screens.help import HelpScreen, keys_of
+from drill.tui.widgets.card_view import CardView
+from drill.tui.widgets.rating_bar import RatingBar
+
+
+class ReviewScreen(Screen[None]):
+    """Works through today's queue; every answer is stored before the next card shows."""
+
+    BINDINGS = [
+        Binding("space,enter", "reveal", "Show answer"),
+        Binding("1", "rate(1)", "Again"),
+        Binding("2", "rate(2)", "Hard"),
+        Binding("3", "rate(3)", "Good"),
+        Binding("4", "rate(4)", "Easy"),
+        Binding("u", "undo", "Undo"),
+        Binding("s", "suspend", "Suspend"),
+        Binding("b", "bury", "Bury"),
+        Binding("e", "edit", "Edit card"),
+        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("q,escape", "back", "Back"),
+    ]
+
+    DEFAULT_CSS = """
+    ReviewScreen #progress { height: 1; margin: 0 2; color: $text-muted; }
+    ReviewScreen #done { display: none; margin: 2 4; height: auto; }
+    ReviewScreen.-done #done { display: block; }
+    ReviewScreen.-done CardView, ReviewScreen.-done RatingBar, ReviewScreen.-done #reveal-hint { display: none; }
+    ReviewScreen RatingBar { display: none; }
+    ReviewScreen.-revealed RatingBar { display: block; }
+    ReviewScreen.-revealed #reveal-hint { display: none; }
+    ReviewScreen #reveal-hint { height: 3; content-align: center middle; width: 100%; color: $text-muted; }
+    """
+
+    card_id: reactive[str | None] = reactive(None)
+    revealed: reactive[bool] = reactive(False)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Label("", id="progress")
+        yield CardView()
+        yield Static("Space or Enter shows the answer", id="reveal-hint")
+        yield RatingBar()
+        with Vertical(id="done"):
+            yield Static(id="done-text")
+        yield Footer()
+
+    @property
+    def session(self):
+        return self.app.session  # type: ignore[attr-defined]
+
+    def on_mount(self) -> None:
+        self.title = "Review"
+        self.next_card()
+
+    def next_card(self, card_id: str | None = None) -> None:
+        """Show ``card_id``, or the head of the queue; the done view when nothing is left."""
+        queue = self.session.queue()
+        if card_id is None:
+            card_id = next((i for i in queue.ids if i in self.session.cards), None)
+        self.card_id = card_id
+        self.revealed = False
+        self.set_class(card_id is None, "-done")
+        self.query_one("#progress", Label).update(f"due {len(queue.due)} · new {len(queue.new)}")
+        if card_id is None:
+            summary = self.session.summary()
+            later = f"\n{summary.due_later_today} learning cards come back later today." if summary.due_later_today else ""
+            self.query_one("#done-text", Static).update(
+                f"[b]All done for now.[/b]\n\n{summary.reviewed_today} answers today, streak {summary.streak} days.{later}\n\nPress q to go back."
+            )
+            return
+        self.query_one(CardView).show(self.session.cards[card_id], position=card_id)
+        self._shown_at = time.monotonic()
+
+    def watch_revealed(self, revealed: bool) -> None:
+        self.set_class(revealed, "-revealed")
+        if self.is_mounted:
+            self.query_one(CardView).revealed = revealed
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in {"reveal", "suspend", "bury", "edit"}:
+            return self.card_id is not None and (action != "reveal" or not self.revealed)
+        if action == "rate":
+            return self.card_id is not None and self.revealed
+        if action == "undo":
+            return self.session.can_undo
+        return True
+
+    def watch_card_id(self) -> None:
+        self.refresh_bindings()
+
+    def action_reveal(self) -> None:
+        if self.card_id is None or self.revealed:
+            return
+        self.revealed = True
+        self.query_one(RatingBar).show_intervals(self.session.intervals(self.card_id))
+        self.refresh_bindings()
+
+    def on_rating_bar_rated(self, message: RatingBar.Rated) -> None:
+        self.action_rate(message.rating)
+
+    def action_rate(self, rating: int) -> None:
+        if self.card_id is None or not self.revealed:
+            return
+        elapsed = int((time.monotonic() - self._shown_at) * 1000)
+        try:
+            self.session.answer(self.card_id, rating, duration_ms=elapsed)
+        except DrillError as error:
+            self.notify(str(error), title="Answer not saved", severity="error", timeout=10)
+            return
+        self.next_card()
+
+    def action_undo(self) -> None:
+        try:
+            card_id = self.session.undo()
+        except DrillError as error:
+            self.notify(str(error), title="Undo failed", severity="error")
+            return
+        if card_id is None:
+            self.notify("Nothing to undo in this session.")
+            return
+        self.notify("Last answer undone.")
+        self.next_card(card_id if card_id in self.session.cards else None)
+
+    def _flag(self, what: str) -> None:
+        assert self.card_id is not None
+        try:
+            getattr(self.session, what)(self.card_id)
+        except DrillError as error:
+            self.notify(str(error), severity="error")
+            return
+        self.notify(("Buried until tomorrow: " if what == "bury" else "Suspended: ") + self.card_id)
+        self.next_card()
+
+    def action_suspend(self) -> None:
+        self._flag("suspend")
+
+    def action_bury(self) -> None:
+        self._flag("bury")
+
+    def action_edit(self) -> None:
+        if self.card_id is None:
+            return
+        card = self.session.cards[self.card_id]
+        if not open_in_editor(self.app, card.path, card.line):
+            return
+        self.session.reload_content()
+        if self.card_id in self.session.cards:
+            self.next_card(self.card_id)
+        else:
+            self.notify("The card's id changed or it has a problem now; `drill lint` says why.", severity="warning")
+            self.next_card()
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen("Review", keys_of(self), "Rate how well you recalled: 1 forgot, 2 hard, 3 good, 4 easy."))
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
