@@ -1,0 +1,156 @@
+"""Rotating snapshots of the data files in ``<home>/backups/``.
+
+A snapshot is a folder ``backups/<YYYY-MM-DDTHHMMSSZ>[-label]/`` mirroring ``drill.json`` and
+``log/``. Routine (daily) snapshots hard-link the files: the store never modifies a file in
+place (every write replaces it with a new file), so a linked snapshot keeps the old bytes for
+good and costs no space for days that did not change. Snapshots before a migration are real
+copies. Files that changed since the previous snapshot are validated first, so a corrupt file
+is never saved over a good backup.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import uuid
+from datetime import datetime, timezone
+from pathlib import Path
+
+from drill.errors import DataError
+from drill.store.atomic import ErrorFactory, fsync_dir, read_json
+from drill.store.layout import BACKUP_DIR, data_files, validator_for
+
+_NAME_RE = re.compile(r"^(\d{4}-\d{2}-\d{2}T\d{6}Z)(-[a-z0-9-]+)?$")
+
+
+def backup_dirs(home: Path) -> list[Path]:
+    """Snapshots, newest first."""
+    base = home / BACKUP_DIR
+    try:
+        with os.scandir(base) as it:
+            found = [(m.group(1), e.stat().st_mtime_ns, e.name) for e in it if e.is_dir() and (m := _NAME_RE.match(e.name))]
+    except FileNotFoundError:
+        return []
+    return [base / name for *_, name in sorted(found, reverse=True)]
+
+
+def find_good_backup(home: Path, relpath: Path) -> Path | None:
+    """The newest snapshot copy of ``relpath`` that parses and validates."""
+    for snap in backup_dirs(home):
+        candidate = snap / relpath
+        if candidate.is_file():
+            try:
+                read_json(candidate, validator_for(relpath))
+            except DataError:
+                continue
+            return candidate
+    return None
+
+
+def corrupt_error_factory(home: Path) -> ErrorFactory:
+    """Errors for unreadable files that name the newest good backup."""
+
+    def make(path: Path, reason: str) -> DataError:
+        try:
+            rel = path.relative_to(home)
+        except ValueError:
+            rel = None
+        good = find_good_backup(home, rel) if rel is not None and not rel.parts[0] == BACKUP_DIR else None
+        if good is not None:
+            hint = f"the newest good backup of it is {good}; copy that over {path} to restore it"
+        else:
+            hint = f"no good backup of it was found under {home / BACKUP_DIR}; move the file aside to start that part afresh"
+        return DataError(f"{path} is not readable drill data ({reason}); drill left it untouched", hint=hint)
+
+    return make
+
+
+def stamp(now: datetime) -> str:
+    return now.astimezone(timezone.utc).strftime("%Y-%m-%dT%H%M%SZ")
+
+
+def validate_changed(home: Path, error: ErrorFactory) -> list[Path]:
+    """Validate data files that differ from the newest snapshot; return all data files."""
+    files = data_files(home)
+    snaps = backup_dirs(home)
+    newest = snaps[0] if snaps else None
+    for rel in files:
+        if newest is not None:
+            try:
+                if os.path.samefile(home / rel, newest / rel):
+                    continue
+            except OSError:
+                pass
+        read_json(home / rel, validator_for(rel), error)
+    return files
+
+
+def make_backup(home: Path, now: datetime, files: list[Path], *, label: str | None = None, copy: bool = False) -> Path:
+    """Snapshot ``files`` (relative to ``home``); built aside, then renamed into place."""
+    base = home / BACKUP_DIR
+    base.mkdir(exist_ok=True)
+    name = stamp(now) + (f"-{label}" if label else "")
+    final, n = base / name, 1
+    while final.exists():
+        n += 1
+        final = base / f"{name}-{n}"
+    partial = base / f".partial-{uuid.uuid4().hex}"
+    partial.mkdir()
+    made: set[Path] = {partial}
+    try:
+        for rel in files:
+            dst = partial / rel
+            if dst.parent not in made:
+                dst.parent.mkdir(parents=True, exist_ok=True)
+                made.add(dst.parent)
+            if copy:
+                _copy_durable(home / rel, dst)
+            else:
+                try:
+                    os.link(home / rel, dst)
+                except OSError:
+                    shutil.copy2(home / rel, dst)
+        if copy:
+            for d in sorted(made, key=lambda p: len(p.parts), reverse=True):
+                fsync_dir(d)
+        os.rename(partial, final)
+        fsync_dir(base)
+    except BaseException:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise
+    return final
+
+
+def _copy_durable(src: Path, dst: Path) -> None:
+    shutil.copy2(src, dst)
+    fd = os.open(dst, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def rotate(home: Path, keep: int) -> None:
+    """Keep the newest ``keep`` snapshots; remove older ones and abandoned partial ones."""
+    base = home / BACKUP_DIR
+    for snap in backup_dirs(home)[max(keep, 0):]:
+        shutil.rmtree(snap, ignore_errors=True)
+    if base.is_dir():
+        for e in base.iterdir():
+            if e.name.startswith(".partial-"):
+                shutil.rmtree(e, ignore_errors=True)
+
+
+def daily(home: Path, now: datetime, keep: int, error: ErrorFactory) -> Path | None:
+    """Snapshot once per UTC day (validating changed files first); rotate. Returns the new one."""
+    today = stamp(now)[:10]
+    made = None
+    if not any(s.name.startswith(today) for s in backup_dirs(home)):
+        files = validate_changed(home, error)
+        if files:
+            made = make_backup(home, now, files)
+    rotate(home, keep)
+    return made
+
+

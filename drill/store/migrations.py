@@ -1,0 +1,62 @@
+"""Schema versions and the ordered steps that upgrade a data folder.
+
+``MIGRATIONS`` is an ordered list of ``(version, step)``. ``step(folder)`` upgrades the data
+folder ``folder`` (``drill.json`` + ``log/``, in the layout of the previous version) by one
+version, rewriting files as it likes; the runner then records ``version`` in
+``meta/store/schema_version``. Steps always run on a staging copy (never on the live folder),
+after a full backup, and the result is swapped in atomically; so a step may fail or be killed
+half way without harm.
+
+To add version N+1: write ``_to_vN1(folder)``, append ``(N+1, _to_vN1)``. Never edit or
+reorder shipped steps.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from drill.store.atomic import make_dirs, read_json, write_json_atomic
+from drill.store.layout import LOG_DIR, MAIN_FILE, META_KEY, META_TABLE, validate_main
+
+Step = Callable[[Path], None]
+
+
+def _to_v1(folder: Path) -> None:
+    """Version 1, the initial layout: drill.json with tables, log/<name>/YYYY/MM/day files."""
+    make_dirs(folder / LOG_DIR)
+    if not (folder / MAIN_FILE).exists():
+        write_json_atomic(folder / MAIN_FILE, {})
+
+
+MIGRATIONS: list[tuple[int, Step]] = [
+    (1, _to_v1),
+]
+
+SCHEMA_VERSION: int = MIGRATIONS[-1][0]
+
+
+def latest_version() -> int:
+    """The version this drill writes (read at call time, so tests can patch MIGRATIONS)."""
+    return MIGRATIONS[-1][0]
+
+
+def set_version(folder: Path, version: int) -> None:
+    data = read_json(folder / MAIN_FILE, validate_main) or {}
+    data.setdefault(META_TABLE, {})[META_KEY] = {"schema_version": version}
+    write_json_atomic(folder / MAIN_FILE, data)
+
+
+def migrate_folder(folder: Path, from_version: int) -> int:
+    """Run every step after ``from_version`` on ``folder``; return the version reached."""
+    versions = [v for v, _ in MIGRATIONS]
+    if versions != list(range(1, len(versions) + 1)):
+        raise RuntimeError(f"MIGRATIONS must be numbered 1, 2, 3, ...; got {versions}")
+    version = from_version
+    for target, step in MIGRATIONS:
+        if target <= version:
+            continue
+        step(folder)
+        set_version(folder, target)
+        version = target
+    return version

@@ -1,0 +1,619 @@
+"""The store: keyed documents + day-partitioned logs over TinyDB, safe for several processes.
+
+Guarantees (see docs/storage.md):
+
+* Every write (``put``/``delete``/``append``/``remove`` or a whole ``batch``) runs under an
+  exclusive ``flock`` on ``<home>/.lock``, re-reads files another process changed, and is
+  durable when the call returns. Two processes writing at once both keep their writes.
+* A write touching several files is journalled first (``journal.json``), so after a crash
+  (kill -9, power loss) it is applied wholly on the next write or open, or not at all if it
+  never reached the journal. Files are only ever replaced atomically.
+* A file that cannot be read raises DataError naming it and its newest good backup; the store
+  never writes over it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import threading
+import uuid
+from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from tinydb import TinyDB
+from tinydb.table import Table
+
+from drill.errors import DataError
+from drill.store import backups, migrations
+from drill.store.atomic import (
+    AtomicJSONStorage,
+    dumps,
+    fsync_dir,
+    make_dirs,
+    read_json,
+    write_json_atomic,
+)
+from drill.store.layout import (
+    JOURNAL_FILE,
+    LOCK_FILE,
+    LOG_DIR,
+    MAIN_FILE,
+    META_KEY,
+    META_TABLE,
+    RECORDS_TABLE,
+    SESSION_LOCK_FILE,
+    STAGING_PREFIX,
+    aware,
+    check_key,
+    check_name,
+    data_files,
+    log_names,
+    parse_at,
+    partition_relpath,
+    partitions,
+    schema_version,
+    validate_main,
+    validate_partition,
+)
+from drill.store.locks import FileLock, SessionLock
+
+EXPORT_FORMAT = "drill-backup"
+JOURNAL_FORMAT = "drill-journal"
+OLD_LOG_DIR = ".old-log"
+_PARTITION_CACHE = 8
+
+
+class _KeyedTable(Table):
+    """A TinyDB table whose document ids are the caller's string keys."""
+
+    document_id_class = str
+
+    def set(self, key: str, doc: dict[str, Any]) -> None:
+        self._update_table(lambda t: t.__setitem__(key, doc))
+
+    def discard(self, key: str) -> bool:
+        if not self.contains(doc_id=key):
+            return False
+        self._update_table(lambda t: t.pop(key, None))
+        return True
+
+
+class _KeyedDB(TinyDB):
+    table_class = _KeyedTable
+
+
+def _clone(value: Any) -> Any:
+    """Deep copy of JSON data (faster than copy.deepcopy)."""
+    if isinstance(value, dict):
+        return {k: _clone(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_clone(v) for v in value]
+    return value
+
+
+def _json_doc(doc: Any, what: str) -> dict[str, Any]:
+    if not isinstance(doc, dict):
+        raise ValueError(f"{what} must be a dict, got {type(doc).__name__}")
+    try:
+        return json.loads(dumps(doc))
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"{what} is not plain JSON data: {exc}") from None
+
+
+class Store:
+    """Persistence for drill; open with :meth:`Store.open`."""
+
+    def __init__(self, home: Path, *, lock_timeout: float, backups_keep: int, now: datetime | None) -> None:
+        self.home = home
+        self.lock_timeout = lock_timeout
+        self.backups_keep = backups_keep
+        self._now = None if now is None else aware(now)
+        self._error = backups.corrupt_error_factory(home)
+        self._lock = FileLock(home / LOCK_FILE)
+        self._mutex = threading.RLock()
+        self._depth = 0
+        self._ops: list[dict[str, Any]] = []
+        self._dirty: dict[Path, AtomicJSONStorage] = {}
+        self._main = self._db(home / MAIN_FILE, validate_main)
+        self._logs: OrderedDict[Path, _KeyedDB] = OrderedDict()
+        self._closed = False
+
+    # ------------------------------------------------------------------ opening / closing
+    @classmethod
+    def open(
+        cls,
+        home: Path,
+        *,
+        lock_timeout: float = 10.0,
+        backups_keep: int = 7,
+        now: datetime | None = None,
+    ) -> Store:
+        """Open (creating on first run) the data folder: replay, migrate, back up."""
+        home = Path(home).expanduser()
+        home.mkdir(parents=True, exist_ok=True)
+        store = cls(home, lock_timeout=lock_timeout, backups_keep=backups_keep, now=now)
+        try:
+            with store._write():  # replays a leftover journal first
+                store._cleanup_leftovers()
+                store._check_schema()
+            with store._write():
+                backups.daily(home, store._clock(), backups_keep, store._error)
+        except BaseException:
+            store.close()
+            raise
+        return store
+
+    def close(self) -> None:
+        with self._mutex:
+            self._main.storage.close()
+            for db in self._logs.values():
+                db.storage.close()
+            self._logs.clear()
+            self._lock.release()
+            self._closed = True
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _clock(self) -> datetime:
+        return self._now or datetime.now(timezone.utc)
+
+    def _db(self, path: Path, validate) -> _KeyedDB:
+        return _KeyedDB(path, storage=AtomicJSONStorage, validate=validate, error=self._error, on_write=self._on_write)
+
+    def _cleanup_leftovers(self) -> None:
+        """Remove temp files and staging folders a killed writer left (we hold the lock)."""
+        for e in self.home.iterdir():
+            if e.name.startswith(STAGING_PREFIX) or e.name == OLD_LOG_DIR:
+                shutil.rmtree(e, ignore_errors=True)
+            elif e.name.startswith(".") and e.name.endswith(".tmp") and e.is_file():
+                e.unlink(missing_ok=True)
+
+    def _check_schema(self) -> None:
+        latest = migrations.latest_version()
+        main_path = self.home / MAIN_FILE
+        version = schema_version(read_json(main_path, validate_main, self._error))
+        if version is None:
+            make_dirs(self.home / LOG_DIR)
+            self._apply({"op": "put", "table": META_TABLE, "key": META_KEY, "doc": {"schema_version": latest}})
+            return
+        if version > latest:
+            raise DataError(
+                f"{main_path} was written by a newer drill (data schema {version}; this drill reads up to {latest})",
+                hint="upgrade drill (pip install --upgrade drill); your data was not changed",
+            )
+        if version < latest:
+            self._migrate(version)
+
+    def _migrate(self, version: int) -> None:
+        files = data_files(self.home)
+        for rel in files:  # never back up a bad file over good backups
+            read_json(self.home / rel, backups.validator_for(rel), self._error)
+        backups.make_backup(self.home, self._clock(), files, label=f"pre-migration-v{version}", copy=True)
+        staging = self._new_staging()
+        for rel in files:
+            (staging / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(self.home / rel, staging / rel)
+        (staging / LOG_DIR).mkdir(exist_ok=True)
+        migrations.migrate_folder(staging, version)
+        self._check_staging(staging)
+        self._swap_journalled(staging)
+
+    # ------------------------------------------------------------------ transactions
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Group writes: one lock, one commit, all-or-nothing after a crash.
+
+        Reads inside the batch see its own pending writes. An exception inside discards them.
+        """
+        with self._write():
+            yield
+
+    @contextmanager
+    def _write(self) -> Iterator[None]:
+        with self._mutex:
+            if self._closed:
+                raise RuntimeError("the store is closed")
+            outer = self._depth == 0
+            if outer:
+                self._lock.acquire(self.lock_timeout)
+            try:
+                if outer:
+                    self._replay_journal()
+                    self._ops = []
+                self._depth += 1
+                try:
+                    yield
+                except BaseException:
+                    if outer:
+                        self._rollback()
+                    raise
+                finally:
+                    self._depth -= 1
+                if outer:
+                    self._commit(self._ops, journalled=False)
+            finally:
+                if outer:
+                    self._ops = []
+                    self._lock.release()
+
+    def _on_write(self, storage: AtomicJSONStorage) -> None:
+        if self._depth == 0:
+            raise RuntimeError("store files are only written inside a transaction")
+        self._dirty[storage.path] = storage
+
+    def _rollback(self) -> None:
+        for storage in self._dirty.values():
+            storage.discard()
+        self._dirty.clear()
+
+    def _commit(self, ops: list[dict[str, Any]], *, journalled: bool) -> None:
+        """Make the dirty files durable; journal first when more than one file changes.
+
+        ``journalled``: a journal for these ops is already on disk (replay).
+        """
+        dirty = list(self._dirty.values())
+        self._dirty.clear()
+        journal = self.home / JOURNAL_FILE
+        try:
+            if len(dirty) > 1 and not journalled:
+                write_json_atomic(journal, {"format": JOURNAL_FORMAT, "ops": ops})
+                journalled = True
+            folders: dict[Path, None] = {}
+            for storage in dirty:
+                storage.flush(sync_dir=False)
+                folders[storage.path.parent] = None
+            for folder in folders:
+                fsync_dir(folder)
+            if journalled:
+                journal.unlink(missing_ok=True)
+                fsync_dir(self.home)
+        except OSError as exc:
+            for storage in dirty:
+                storage.discard()
+            raise DataError(
+                f"could not save to {self.home}: {exc.strerror or exc}",
+                hint="check free disk space and the data folder's permissions; the change was not saved"
+                if not journal.exists()
+                else "check free disk space and permissions; the change will be completed on the next start",
+            ) from exc
+
+    def _replay_journal(self) -> None:
+        path = self.home / JOURNAL_FILE
+        if not path.exists():
+            return
+        data = read_json(path, _validate_journal, self._error)
+        if data is None:
+            return
+        for op in data["ops"]:
+            if op["op"] == "swap":
+                self._swap(self.home / op["staging"])
+            else:
+                self._apply(op)
+        self._commit(data["ops"], journalled=True)
+
+    def _apply(self, op: dict[str, Any]) -> bool:
+        """Apply one journal op to the in-memory files (idempotent)."""
+        kind = op["op"]
+        if kind == "put":
+            self._main.table(op["table"]).set(op["key"], op["doc"])
+            return True
+        if kind == "delete":
+            return self._main.table(op["table"]).discard(op["key"])
+        if kind == "append":
+            rec = op["record"]
+            path = self.home / partition_relpath(op["log"], parse_at(rec["at"]).date())
+            make_dirs(path.parent)
+            self._partition(path).table(RECORDS_TABLE).set(rec["id"], rec)
+            return True
+        if kind == "remove":
+            path = self.home / partition_relpath(op["log"], parse_at(op["at"]).date())
+            if not path.exists() and path not in self._dirty:
+                return False
+            return self._partition(path).table(RECORDS_TABLE).discard(op["id"])
+        raise ValueError(f"unknown journal op {kind!r}")
+
+    def _partition(self, path: Path) -> _KeyedDB:
+        db = self._logs.get(path)
+        if db is None:
+            db = self._db(path, validate_partition)
+            self._logs[path] = db
+            for old in list(self._logs)[: max(0, len(self._logs) - _PARTITION_CACHE)]:
+                if old not in self._dirty and old != path:
+                    self._logs.pop(old).storage.close()
+        else:
+            self._logs.move_to_end(path)
+        return db
+
+    # ------------------------------------------------------------------ keyed documents
+    def get(self, table: str, key: str) -> dict | None:
+        check_name("table", table)
+        check_key(key)
+        with self._mutex:
+            doc = self._main.table(table).get(doc_id=key)
+            return None if doc is None else _clone(dict(doc))
+
+    def all(self, table: str) -> dict[str, dict]:
+        check_name("table", table)
+        with self._mutex:
+            raw = (self._main.storage.read() or {}).get(table, {})
+            return {k: _clone(v) for k, v in raw.items()}
+
+    def put(self, table: str, key: str, doc: dict) -> None:
+        op = {"op": "put", "table": check_name("table", table), "key": _check_writable(table, key), "doc": _json_doc(doc, "doc")}
+        with self._write():
+            self._ops.append(op)
+            self._apply(op)
+
+    def delete(self, table: str, key: str) -> None:
+        op = {"op": "delete", "table": check_name("table", table), "key": _check_writable(table, key)}
+        with self._write():
+            self._ops.append(op)
+            self._apply(op)
+
+    # ------------------------------------------------------------------ logs
+    def append(self, log: str, record: dict) -> None:
+        check_name("log", log)
+        rec = _json_doc(record, "record")
+        check_key(rec.get("id"))
+        parse_at(rec.get("at"))
+        op = {"op": "append", "log": log, "record": rec}
+        with self._write():
+            self._ops.append(op)
+            self._apply(op)
+
+    def remove(self, log: str, record_id: str, at: str) -> bool:
+        check_name("log", log)
+        check_key(record_id)
+        parse_at(at)
+        op = {"op": "remove", "log": log, "id": record_id, "at": at}
+        with self._write():
+            removed = self._apply(op)
+            if removed:
+                self._ops.append(op)
+            return removed
+
+    def records(self, log: str, since: datetime | None = None, until: datetime | None = None) -> Iterator[dict]:
+        """Records of ``log`` with ``since <= at < until``, in time order.
+
+        Day files outside the range are skipped by name, unparsed.
+        """
+        check_name("log", log)
+        since = None if since is None else aware(since)
+        until = None if until is None else aware(until)
+        return self._records(log, since, until)
+
+    def _records(self, log: str, since: datetime | None, until: datetime | None) -> Iterator[dict]:
+        first = since.date() if since else None
+        last = until.date() if until else None
+        days: dict[date, Path] = dict(partitions(self.home, log, first, last))
+        with self._mutex:  # read-your-writes inside a batch: pending day files too
+            base = self.home / LOG_DIR / log
+            for path in self._dirty:
+                if path.parent.parent.parent == base:
+                    day = date.fromisoformat(path.stem)
+                    if (first is None or day >= first) and (last is None or day <= last):
+                        days[day] = path
+        for day in sorted(days):
+            for at, _, rec in self._partition_records(days[day]):
+                if (since is None or at >= since) and (until is None or at < until):
+                    yield rec
+
+    def _partition_records(self, path: Path) -> list[tuple[datetime, str, dict]]:
+        with self._mutex:
+            storage = self._logs[path].storage if path in self._logs else None
+            if storage is not None and storage.dirty:
+                raw = _clone((storage.read() or {}).get(RECORDS_TABLE, {}))
+            else:
+                raw = (read_json(path, validate_partition, self._error) or {}).get(RECORDS_TABLE, {})
+        try:
+            keyed = [(parse_at(r["at"]), k, r) for k, r in raw.items()]
+        except ValueError as exc:
+            raise self._error(path, str(exc)) from exc
+        keyed.sort(key=lambda t: (t[0], t[1]))
+        return keyed
+
+    # ------------------------------------------------------------------ locks
+    def session_lock(self) -> SessionLock:
+        """Non-blocking lock for the interactive app: BusyError when another one is open."""
+        return SessionLock(self.home / SESSION_LOCK_FILE)
+
+    # ------------------------------------------------------------------ export / import
+    def export_all(self) -> dict[str, Any]:
+        """Everything, as one JSON-able dict (consistent: taken under the writer lock)."""
+        with self._write():
+            tables = {name: _clone(dict(docs)) for name, docs in (self._main.storage.read() or {}).items()}
+            meta = tables.get(META_TABLE)
+            if meta is not None:
+                meta.pop(META_KEY, None)
+                if not meta:
+                    del tables[META_TABLE]
+            logs = {}
+            for log in log_names(self.home):
+                recs = list(self._records(log, None, None))
+                if recs:
+                    logs[log] = recs
+            return {
+                "format": EXPORT_FORMAT,
+                "schema_version": migrations.latest_version(),
+                "exported_at": self._clock().isoformat(),
+                "tables": tables,
+                "logs": logs,
+            }
+
+    def import_all(self, data: dict) -> None:
+        """Replace everything with ``data`` (from :meth:`export_all`), atomically.
+
+        Refuses (DataError with the reason, nothing changed) anything malformed, foreign or from
+        a newer drill; migrates older exports. A snapshot of the current data is taken first.
+        """
+        version = _validate_export(data)
+        with self._write():
+            staging = self._new_staging()
+            try:
+                tables = _clone(data["tables"])
+                tables.setdefault(META_TABLE, {})[META_KEY] = {"schema_version": version}
+                write_json_atomic(staging / MAIN_FILE, tables)
+                make_dirs(staging / LOG_DIR)
+                for log, recs in data["logs"].items():
+                    by_day: dict[date, dict[str, Any]] = {}
+                    for rec in recs:
+                        by_day.setdefault(parse_at(rec["at"]).date(), {})[rec["id"]] = rec
+                    folders: set[Path] = set()
+                    for day, day_recs in by_day.items():
+                        path = staging / partition_relpath(log, day)
+                        make_dirs(path.parent)
+                        write_json_atomic(path, {RECORDS_TABLE: day_recs}, sync_dir=False)
+                        folders.add(path.parent)
+                    for folder in folders:
+                        fsync_dir(folder)
+                migrations.migrate_folder(staging, version)
+                self._check_staging(staging)
+            except BaseException:
+                shutil.rmtree(staging, ignore_errors=True)
+                raise
+            files = data_files(self.home)
+            if files:
+                backups.validate_changed(self.home, self._error)
+                backups.make_backup(self.home, self._clock(), files, label="pre-import")
+                backups.rotate(self.home, self.backups_keep)
+            self._swap_journalled(staging)
+
+    # ------------------------------------------------------------------ staging / swap
+    def _new_staging(self) -> Path:
+        staging = self.home / f"{STAGING_PREFIX}{uuid.uuid4().hex}"
+        staging.mkdir()
+        return staging
+
+    def _check_staging(self, staging: Path) -> None:
+        for rel in data_files(staging):
+            read_json(staging / rel, backups.validator_for(rel), self._error)
+        if schema_version(read_json(staging / MAIN_FILE, validate_main, self._error)) != migrations.latest_version():
+            raise RuntimeError("migration did not reach the current schema version")
+
+    def _swap_journalled(self, staging: Path) -> None:
+        """Swap ``staging`` in for the live data, crash-safely (journal, swap, unjournal)."""
+        fsync_dir(staging)
+        journal = self.home / JOURNAL_FILE
+        write_json_atomic(journal, {"format": JOURNAL_FORMAT, "ops": [{"op": "swap", "staging": staging.name}]})
+        self._swap(staging)
+        journal.unlink()
+        fsync_dir(self.home)
+
+    def _swap(self, staging: Path) -> None:
+        """Idempotent: move staging's log/ and drill.json into place, drop the old ones."""
+        self._drop_caches()
+        old = self.home / OLD_LOG_DIR
+        if (staging / LOG_DIR).exists():
+            if (self.home / LOG_DIR).exists():
+                if old.exists():
+                    shutil.rmtree(old)
+                os.rename(self.home / LOG_DIR, old)
+            os.rename(staging / LOG_DIR, self.home / LOG_DIR)
+        if (staging / MAIN_FILE).exists():
+            os.replace(staging / MAIN_FILE, self.home / MAIN_FILE)
+        fsync_dir(self.home)
+        shutil.rmtree(old, ignore_errors=True)
+        shutil.rmtree(staging, ignore_errors=True)
+
+    def _drop_caches(self) -> None:
+        self._main.storage.discard()
+        for db in self._logs.values():
+            db.storage.close()
+        self._logs.clear()
+        self._dirty.clear()
+
+
+def _check_writable(table: str, key: str) -> str:
+    check_key(key)
+    if table == META_TABLE and key == META_KEY:
+        raise ValueError(f"{META_TABLE}/{META_KEY} is the store's own record")
+    return key
+
+
+def _validate_journal(data: Any) -> None:
+    if not isinstance(data, dict) or data.get("format") != JOURNAL_FORMAT or not isinstance(data.get("ops"), list):
+        raise ValueError("not a drill journal")
+    for op in data["ops"]:
+        if not isinstance(op, dict) or op.get("op") not in {"put", "delete", "append", "remove", "swap"}:
+            raise ValueError(f"bad journal entry {op!r}")
+
+
+def _refuse(reason: str, hint: str = "export the data again with `drill export` and import that file") -> DataError:
+    return DataError(f"cannot import: {reason}; nothing was changed", hint=hint)
+
+
+def _validate_export(data: Any) -> int:
+    """Check an export fully; return its schema version. Raises DataError with the reason."""
+    if not isinstance(data, dict):
+        raise _refuse(f"expected a JSON object, got {type(data).__name__}")
+    if data.get("format") != EXPORT_FORMAT:
+        raise _refuse(f"not a drill backup (format marker is {data.get('format')!r}, expected {EXPORT_FORMAT!r})")
+    expected = {"format", "schema_version", "exported_at", "tables", "logs"}
+    if missing := sorted(expected - data.keys()):
+        raise _refuse(f"missing {', '.join(missing)}")
+    if extra := sorted(set(data) - expected):
+        raise _refuse(f"unexpected keys {', '.join(map(str, extra))}")
+    version = data["schema_version"]
+    if not isinstance(version, int) or isinstance(version, bool) or version < 0:
+        raise _refuse(f"schema_version {version!r} is not a version number")
+    latest = migrations.latest_version()
+    if version > latest:
+        raise _refuse(
+            f"it comes from a newer drill (data schema {version}; this drill reads up to {latest})",
+            hint="upgrade drill (pip install --upgrade drill), then import again",
+        )
+    try:
+        parse_at(data["exported_at"])
+    except ValueError as exc:
+        raise _refuse(f"exported_at: {exc}") from None
+    tables, logs = data["tables"], data["logs"]
+    if not isinstance(tables, dict):
+        raise _refuse("'tables' is not an object")
+    for name, docs in tables.items():
+        try:
+            check_name("table", name)
+        except ValueError as exc:
+            raise _refuse(str(exc)) from None
+        if not isinstance(docs, dict):
+            raise _refuse(f"table {name!r} is not an object of documents")
+        for key, doc in docs.items():
+            if not key or not isinstance(doc, dict):
+                raise _refuse(f"document {name}/{key!r} is not an object with a non-empty key")
+    if not isinstance(logs, dict):
+        raise _refuse("'logs' is not an object")
+    for name, recs in logs.items():
+        try:
+            check_name("log", name)
+        except ValueError as exc:
+            raise _refuse(str(exc)) from None
+        if not isinstance(recs, list):
+            raise _refuse(f"log {name!r} is not a list of records")
+        seen: set[str] = set()
+        for i, rec in enumerate(recs):
+            if not isinstance(rec, dict):
+                raise _refuse(f"log {name!r} record {i} is not an object")
+            rid = rec.get("id")
+            if not isinstance(rid, str) or not rid:
+                raise _refuse(f"log {name!r} record {i} has no string 'id'")
+            if rid in seen:
+                raise _refuse(f"log {name!r} has two records with id {rid!r}")
+            seen.add(rid)
+            try:
+                parse_at(rec.get("at"))
+            except ValueError as exc:
+                raise _refuse(f"log {name!r} record {rid!r}: {exc}") from None
+    try:
+        dumps(data)
+    except (TypeError, ValueError) as exc:
+        raise _refuse(f"not plain JSON data: {exc}") from None
+    return version
