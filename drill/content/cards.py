@@ -178,7 +178,7 @@ def _build_card(block: _Block, path: Path, skill_ids: set[str], order: int, prob
         problems.append(Problem(path, block.line, "card has no front text"))
     if card_type[1] == "cloze" and not CLOZE.search(front):
         problems.append(Problem(path, block.line, "cloze card has no {{...}} gap"))
-    if card_type[1] == "basic" and not back.strip():
+    if card_type[1] == "basic" and not back.strip() and not block.fence_open_at:
         problems.append(Problem(path, block.line, "card has no back: separate front and back with a line '---'"))
     if len(problems) > before:
         return None
