@@ -72,8 +72,15 @@ def test_learning_cards_are_not_capped_and_learn_ahead_is_twenty_minutes():
         "img-course": reviewed("img-course", NOW + timedelta(minutes=45), state=1),
     }
     queue = build_queue(path, states, NOW, Settings(reviews_per_day=0, new_per_day=0), day_end=NOW + timedelta(hours=12))
-    assert queue.due == ("nn-course",)
+    assert queue.due == () and queue.ahead == ("nn-course",) and queue.ids == ("nn-course",)
     assert queue.due_later_today == 1
+
+
+def test_cards_shown_ahead_come_after_new_ones():
+    path = path_order(CARDS, "repetition")
+    states = {"nn-course": reviewed("nn-course", NOW + timedelta(minutes=10), state=1)}
+    queue = build_queue(path, states, NOW, Settings(new_per_day=1))
+    assert queue.ids == ("dev-course", "nn-course")
 
 
 def test_suspended_and_buried_cards_stay_out():

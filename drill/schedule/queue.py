@@ -31,10 +31,12 @@ class Queue:
     new: tuple[str, ...]
     new_waiting: int  # unseen cards not introduced today (limit or path)
     due_later_today: int  # learning cards due later today, beyond the learn-ahead window
+    ahead: tuple[str, ...] = ()  # learning cards due within the learn-ahead window
 
     @property
     def ids(self) -> tuple[str, ...]:
-        return self.due + self.new
+        """Study order: due now, then new, then learning cards shown early rather than idling."""
+        return self.due + self.new + self.ahead
 
 
 def path_order(cards: Iterable[PathItem], mode: PathMode) -> list[str]:
@@ -75,11 +77,13 @@ def build_queue(
 
     Returns:
         Due cards (learning first, then reviews, most overdue first, review limit applied),
-        new cards up to the daily limit, and counts of what waits.
+        new cards up to the daily limit, learning cards due within ``LEARN_AHEAD`` (studied
+        last, so a just-answered card does not come straight back), and counts of what waits.
     """
     now = utc(now)
     horizon = now + LEARN_AHEAD
     learning: list[ItemState] = []
+    ahead: list[ItemState] = []
     reviews: list[ItemState] = []
     later = 0
     unseen: list[str] = []
@@ -90,14 +94,18 @@ def build_queue(
         if state is None or state.last_review is None:
             unseen.append(card_id)
             continue
-        if state.due <= horizon:
+        if state.due <= now:
             (reviews if state.state == 2 else learning).append(state)
+        elif state.due <= horizon and state.state != 2:
+            ahead.append(state)
         elif state.state != 2 and day_end is not None and state.due < day_end:
             later += 1
-    learning.sort(key=lambda s: s.due)
-    reviews.sort(key=lambda s: s.due)
+    for group in (learning, ahead, reviews):
+        group.sort(key=lambda s: s.due)
     review_room = max(settings.reviews_per_day - reviewed_today, 0)
     new_room = max(settings.new_per_day - introduced_today, 0)
     due = tuple(s.id for s in learning) + tuple(s.id for s in reviews[:review_room])
     new = tuple(unseen[:new_room])
-    return Queue(due=due, new=new, new_waiting=len(unseen) - len(new), due_later_today=later)
+    return Queue(
+        due=due, new=new, new_waiting=len(unseen) - len(new), due_later_today=later, ahead=tuple(s.id for s in ahead)
+    )

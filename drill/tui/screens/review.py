@@ -23,10 +23,11 @@ class ReviewScreen(Screen[None]):
 
     BINDINGS = [
         Binding("space,enter", "reveal", "Show answer"),
-        Binding("1", "rate(1)", "Again"),
-        Binding("2", "rate(2)", "Hard"),
-        Binding("3", "rate(3)", "Good"),
-        Binding("4", "rate(4)", "Easy"),
+        # The rating buttons show these keys and intervals; the footer keeps room for the rest.
+        Binding("1", "rate(1)", "Again", show=False),
+        Binding("2", "rate(2)", "Hard", show=False),
+        Binding("3", "rate(3)", "Good", show=False),
+        Binding("4", "rate(4)", "Easy", show=False),
         Binding("u", "undo", "Undo"),
         Binding("s", "suspend", "Suspend"),
         Binding("b", "bury", "Bury"),
@@ -75,7 +76,8 @@ class ReviewScreen(Screen[None]):
         self.card_id = card_id
         self.revealed = False
         self.set_class(card_id is None, "-done")
-        self.query_one("#progress", Label).update(f"due {len(queue.due)} · new {len(queue.new)}")
+        self.refresh_bindings()
+        self.query_one("#progress", Label).update(f"due {len(queue.due)} · new {len(queue.new)} · learning {len(queue.ahead)}")
         if card_id is None:
             summary = self.session.summary()
             later = f"\n{summary.due_later_today} learning cards come back later today." if summary.due_later_today else ""
