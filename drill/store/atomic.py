@@ -203,8 +203,11 @@ class AtomicJSONStorage(Storage):
         try:
             st = os.fstat(fd)
             chunks = []
-            while chunk := os.read(fd, 1 << 20):
-                chunks.append(chunk)
+            try:
+                while chunk := os.read(fd, 1 << 20):
+                    chunks.append(chunk)
+            except OSError as exc:
+                raise self._error(self.path, exc.strerror or str(exc)) from exc
             data = _parse(self.path, b"".join(chunks), self._validate, self._error)
         except BaseException:
             os.close(fd)

@@ -1,15 +1,16 @@
 """Rotating snapshots of the data files in ``<home>/backups/``.
 
 A snapshot is a folder ``backups/<YYYY-MM-DDTHHMMSSZ>[-label]/`` mirroring ``drill.json`` and
-``log/``. Routine (daily) snapshots hard-link the files: the store never modifies a file in
-place (every write replaces it with a new file), so a linked snapshot keeps the old bytes for
-good and costs no space for days that did not change. Snapshots before a migration are real
-copies. Files that changed since the previous snapshot are validated first, so a corrupt file
-is never saved over a good backup.
+``log/``, plus ``.manifest.json`` recording each live file's (inode, size, mtime) when it was
+taken. A file unchanged since the previous snapshot is hard-linked to that snapshot's copy;
+a changed file is validated, then copied (and fsynced). So a daily snapshot costs about one
+day's log file, snapshots never share a file with the live data (an editor changing a live file
+in place cannot touch them), and a corrupt file is never saved over a good backup.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -66,30 +67,51 @@ def corrupt_error_factory(home: Path) -> ErrorFactory:
     return make
 
 
+MANIFEST = ".manifest.json"
+
+
 def stamp(now: datetime) -> str:
     return now.astimezone(timezone.utc).strftime("%Y-%m-%dT%H%M%SZ")
 
 
+def _sig(path: Path) -> list[int]:
+    st = os.stat(path)
+    return [st.st_ino, st.st_size, st.st_mtime_ns]
+
+
+def _manifest(snap: Path | None) -> dict[str, list[int]]:
+    if snap is None:
+        return {}
+    try:
+        data = json.loads((snap / MANIFEST).read_bytes())
+        return data if isinstance(data, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def _unchanged(home: Path, rel: Path, snap: Path | None, manifest: dict[str, list[int]]) -> bool:
+    return snap is not None and manifest.get(rel.as_posix()) == _sig(home / rel) and (snap / rel).is_file()
+
+
 def validate_changed(home: Path, error: ErrorFactory) -> list[Path]:
-    """Validate data files that differ from the newest snapshot; return all data files."""
+    """Validate data files that changed since the newest snapshot; return all data files."""
     files = data_files(home)
     snaps = backup_dirs(home)
     newest = snaps[0] if snaps else None
+    manifest = _manifest(newest)
     for rel in files:
-        if newest is not None:
-            try:
-                if os.path.samefile(home / rel, newest / rel):
-                    continue
-            except OSError:
-                pass
-        read_json(home / rel, validator_for(rel), error)
+        if not _unchanged(home, rel, newest, manifest):
+            read_json(home / rel, validator_for(rel), error)
     return files
 
 
-def make_backup(home: Path, now: datetime, files: list[Path], *, label: str | None = None, copy: bool = False) -> Path:
-    """Snapshot ``files`` (relative to ``home``); built aside, then renamed into place."""
+def make_backup(home: Path, now: datetime, files: list[Path], *, label: str | None = None) -> Path:
+    """Snapshot ``files`` (relative to ``home``, validated by the caller); built aside, renamed in."""
     base = home / BACKUP_DIR
     base.mkdir(exist_ok=True)
+    snaps = backup_dirs(home)
+    prev = snaps[0] if snaps else None
+    prev_manifest = _manifest(prev)
     name = stamp(now) + (f"-{label}" if label else "")
     final, n = base / name, 1
     while final.exists():
@@ -98,22 +120,24 @@ def make_backup(home: Path, now: datetime, files: list[Path], *, label: str | No
     partial = base / f".partial-{uuid.uuid4().hex}"
     partial.mkdir()
     made: set[Path] = {partial}
+    manifest: dict[str, list[int]] = {}
     try:
         for rel in files:
             dst = partial / rel
             if dst.parent not in made:
                 dst.parent.mkdir(parents=True, exist_ok=True)
                 made.add(dst.parent)
-            if copy:
-                _copy_durable(home / rel, dst)
-            else:
+            manifest[rel.as_posix()] = _sig(home / rel)
+            if _unchanged(home, rel, prev, prev_manifest):
                 try:
-                    os.link(home / rel, dst)
+                    os.link(prev / rel, dst)
+                    continue
                 except OSError:
-                    shutil.copy2(home / rel, dst)
-        if copy:
-            for d in sorted(made, key=lambda p: len(p.parts), reverse=True):
-                fsync_dir(d)
+                    pass
+            _copy_durable(home / rel, dst)
+        (partial / MANIFEST).write_text(json.dumps(manifest))
+        for d in sorted(made, key=lambda p: len(p.parts), reverse=True):
+            fsync_dir(d)
         os.rename(partial, final)
         fsync_dir(base)
     except BaseException:
@@ -124,6 +148,7 @@ def make_backup(home: Path, now: datetime, files: list[Path], *, label: str | No
 
 def _copy_durable(src: Path, dst: Path) -> None:
     shutil.copy2(src, dst)
+    os.chmod(dst, 0o444)  # snapshots are not for editing
     fd = os.open(dst, os.O_RDONLY)
     try:
         os.fsync(fd)

@@ -195,10 +195,8 @@ class Store:
             self._migrate(version)
 
     def _migrate(self, version: int) -> None:
-        files = data_files(self.home)
-        for rel in files:  # never back up a bad file over good backups
-            read_json(self.home / rel, backups.validator_for(rel), self._error)
-        backups.make_backup(self.home, self._clock(), files, label=f"pre-migration-v{version}", copy=True)
+        files = backups.validate_changed(self.home, self._error)  # never back up a bad file
+        backups.make_backup(self.home, self._clock(), files, label=f"pre-migration-v{version}")
         staging = self._new_staging()
         for rel in files:
             (staging / rel).parent.mkdir(parents=True, exist_ok=True)
@@ -226,22 +224,25 @@ class Store:
             outer = self._depth == 0
             if outer:
                 self._lock.acquire(self.lock_timeout)
+            self._depth += 1
             try:
                 if outer:
-                    self._replay_journal()
+                    try:
+                        self._replay_journal()  # a crashed writer's batch comes first
+                    except BaseException:
+                        self._rollback()
+                        raise
                     self._ops = []
-                self._depth += 1
                 try:
                     yield
                 except BaseException:
                     if outer:
                         self._rollback()
                     raise
-                finally:
-                    self._depth -= 1
                 if outer:
                     self._commit(self._ops, journalled=False)
             finally:
+                self._depth -= 1
                 if outer:
                     self._ops = []
                     self._lock.release()
