@@ -12,6 +12,8 @@ COMMANDS: dict[str, str] = {
     "plan": "drill.commands.open_app",
     "export": "drill.commands.backup",
     "import": "drill.commands.backup",
+    "lint": "drill.commands.lint",
+    "note": "drill.commands.note",
 }
 
 HELP: dict[str, str] = {
