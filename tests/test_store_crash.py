@@ -134,6 +134,22 @@ WRITER = textwrap.dedent(
 
     store = Store.open(Path(sys.argv[1]))
     start = int(sys.argv[2])
+    crash_at, crash_flush = int(sys.argv[3]), int(sys.argv[4])  # batch number, flush number
+
+    if crash_at >= 0:  # freeze mid-commit at a chosen point so the parent's kill lands there
+        import time
+        from drill.store.atomic import AtomicJSONStorage
+
+        real_flush, state = AtomicJSONStorage.flush, {"batch": 0, "flush": 0}
+
+        def flush(self, **kw):
+            if state["batch"] == crash_at and state["flush"] == crash_flush:
+                print("CRASHPOINT", flush=True)
+                time.sleep(60)
+            state["flush"] += 1
+            return real_flush(self, **kw)
+
+        AtomicJSONStorage.flush = flush
     i = start
     while True:
         day = 1 + i % 28
@@ -142,8 +158,52 @@ WRITER = textwrap.dedent(
             store.append("reviews", {"id": f"r{i}", "at": f"2026-10-{day:02d}T10:{i % 60:02d}:00Z", "i": i})
         print(f"r{i}", flush=True)
         i += 1
+        if crash_at >= 0:
+            state["batch"] += 1
+            state["flush"] = 0
     """
 )
+
+
+def _run_writer(home: Path, start: int, acked: list[str], *, kill_after: int, crash_flush: int = -1) -> int:
+    """Run WRITER, kill -9 it after ``kill_after`` acks (or at its frozen crash point)."""
+    crash_at = kill_after if crash_flush >= 0 else -1
+    proc = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(home), str(start), str(crash_at), str(crash_flush)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout is not None
+    seen = 0
+    for line in proc.stdout:
+        if line.strip() == "CRASHPOINT":
+            os.kill(proc.pid, signal.SIGKILL)
+            break
+        acked.append(line.strip())
+        seen += 1
+        if crash_flush < 0 and seen >= kill_after:
+            os.kill(proc.pid, signal.SIGKILL)
+            break
+    acked.extend(ln.strip() for ln in proc.stdout if ln.strip() != "CRASHPOINT")  # printed before it died
+    proc.wait()
+    assert proc.returncode == -signal.SIGKILL
+    return int(acked[-1][1:]) + 1000 if acked else start + 1000  # fresh ids next time
+
+
+def _check_after_crash(home: Path, acked: list[str]) -> None:
+    store = Store.open(home)  # every file loads; a leftover journal is replayed
+    recs = {r["id"]: r for r in store.records("reviews")}
+    items = store.all("items")
+    store.close()
+    assert set(acked) <= set(recs)
+    # all-or-nothing: every record's batch also wrote its item state (or a later one) ...
+    for r in recs.values():
+        assert items[f"item{r['i'] % 7}"]["last"] >= r["i"]
+    for item in items.values():  # ... and every item state's answer is in the log
+        assert f"r{item['last']}" in recs
+    for f in [home / "drill.json", *(home / "log").rglob("*.json")]:
+        json.loads(f.read_text())
+    assert not list(home.rglob("*.tmp"))
 
 
 @pytest.mark.parametrize("round_", range(3))
@@ -151,31 +211,17 @@ def test_kill_9_during_answers_loses_no_acknowledged_write(drill_home: Path, rou
     acked: list[str] = []
     start = 0
     for kill_after in (15 + 17 * round_, 40 + 5 * round_, 70):
-        proc = subprocess.Popen(
-            [sys.executable, "-c", WRITER, str(drill_home), str(start)],
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        assert proc.stdout is not None
-        seen = 0
-        for line in proc.stdout:
-            acked.append(line.strip())
-            seen += 1
-            if seen >= kill_after:
-                os.kill(proc.pid, signal.SIGKILL)
-                break
-        acked.extend(line.strip() for line in proc.stdout)  # printed before it died
-        proc.wait()
-        start = int(acked[-1][1:]) + 1000  # fresh ids, and any half-done write is still legal
+        start = _run_writer(drill_home, start, acked, kill_after=kill_after)
+        _check_after_crash(drill_home, acked)
 
-        store = Store.open(drill_home)  # every file loads; a leftover journal is replayed
-        recs = {r["id"]: r for r in store.records("reviews")}
-        items = store.all("items")
-        store.close()
-        assert set(acked) <= set(recs)
-        # all-or-nothing: every record's batch also wrote its item state (or a later one)
-        for r in recs.values():
-            assert items[f"item{r['i'] % 7}"]["last"] >= r["i"]
-        for f in [drill_home / "drill.json", *(drill_home / "log").rglob("*.json")]:
-            json.loads(f.read_text())
-        assert not list(drill_home.rglob("*.tmp"))
+
+@pytest.mark.parametrize("crash_flush", [0, 1], ids=["journal-written", "one-file-replaced"])
+def test_kill_9_at_the_worst_moment_is_all_or_nothing(drill_home: Path, crash_flush: int):
+    acked: list[str] = []
+    _run_writer(drill_home, 0, acked, kill_after=5, crash_flush=crash_flush)
+    assert len(acked) == 5
+    assert (drill_home / "journal.json").exists()
+    _check_after_crash(drill_home, acked)
+    store = Store.open(drill_home)
+    assert "r5" in {r["id"] for r in store.records("reviews")}  # the frozen batch was completed
+    store.close()
