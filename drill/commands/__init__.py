@@ -5,6 +5,7 @@ command runs, so ``drill --help`` and the app start stay fast (and TensorFlow-fr
 """
 
 COMMANDS: dict[str, str] = {
+    "doctor": "drill.commands.doctor",
     "review": "drill.commands.open_app",
     "drills": "drill.commands.open_app",
     "notes": "drill.commands.open_app",
@@ -28,4 +29,5 @@ HELP: dict[str, str] = {
     "new": "create a fresh attempt workspace from a drill's starter",
     "lint": "check decks, notes and exercises for problems",
     "note": "write a note of your own in $EDITOR",
+    "doctor": "check Python, TensorFlow, Keras, GPU, disk and memory, and run two tiny trainings",
 }

@@ -1,0 +1,166 @@
+"""``drill doctor``: is this machine ready for the exam's kind of work?
+
+The study log this product grew from warns that environment trouble sinks people on the day.
+Each check returns a Finding with a fix hint. The TensorFlow part runs in a subprocess
+(``drill.doctor_probe``), so a broken install is reported, never a crash.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from importlib import metadata
+from pathlib import Path
+from typing import Literal
+
+Status = Literal["ok", "warn", "fail", "info"]
+MIN_FREE_DISK_GB = 2.0
+MIN_FREE_MEMORY_GB = 2.0
+SLOW_RUN_S = 60.0
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One line of the report."""
+
+    name: str
+    status: Status
+    detail: str
+    hint: str = ""
+
+
+def check_python(version: tuple[int, int, int] = tuple(sys.version_info[:3])) -> Finding:  # type: ignore[assignment]
+    text = ".".join(map(str, version))
+    if version < (3, 11):
+        return Finding("Python", "fail", text, "drill needs Python 3.11 or newer; install it and recreate the venv")
+    return Finding("Python", "ok", f"{text} ({sys.executable})")
+
+
+def _major_minor(version: str) -> tuple[int, int]:
+    parts = (version.split(".") + ["0"])[:2]
+    return int("".join(c for c in parts[0] if c.isdigit()) or 0), int("".join(c for c in parts[1] if c.isdigit()) or 0)
+
+
+def check_packages(version: Callable[[str], str] = metadata.version) -> list[Finding]:
+    """TensorFlow, Keras and h5py are installed, and TensorFlow and Keras are a compatible pair."""
+    found: dict[str, str] = {}
+    findings: list[Finding] = []
+    for package, why in (("tensorflow", "trains every drill"), ("keras", "the model API"), ("h5py", "reads and writes .h5 model files")):
+        try:
+            found[package] = version(package)
+            findings.append(Finding(package, "ok", found[package]))
+        except metadata.PackageNotFoundError:
+            findings.append(Finding(package, "fail", f"not installed ({why})", f"pip install {package}  (or: pip install -e . in the drill folder)"))
+    if "tensorflow" in found and "keras" in found:
+        tf_v, keras_v = _major_minor(found["tensorflow"]), _major_minor(found["keras"])
+        if tf_v >= (2, 16) and keras_v[0] < 3:
+            findings.append(Finding("TF/Keras pair", "fail", f"TensorFlow {found['tensorflow']} needs Keras 3, found {found['keras']}", "pip install 'keras>=3'"))
+        elif tf_v < (2, 16) and keras_v[0] >= 3:
+            findings.append(Finding("TF/Keras pair", "fail", f"TensorFlow {found['tensorflow']} ships Keras 2, found Keras {found['keras']}",
+                                    f"pip install 'keras=={tf_v[0]}.{tf_v[1]}.*' or upgrade TensorFlow to 2.16+"))
+        else:
+            findings.append(Finding("TF/Keras pair", "ok", f"TensorFlow {found['tensorflow']} with Keras {found['keras']}"))
+    return findings
+
+
+def _available_memory_gb() -> float | None:
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemAvailable:"):
+                return int(line.split()[1]) / 1024 / 1024
+    except OSError:
+        return None
+    return None
+
+
+def check_resources(home: Path, disk_usage=shutil.disk_usage, memory_gb: Callable[[], float | None] = _available_memory_gb) -> list[Finding]:
+    """Free disk where the data lives, free memory, and a writable data folder."""
+    findings = []
+    free = disk_usage(home).free / 1024**3
+    findings.append(
+        Finding("free disk", "ok", f"{free:.1f} GB in {home}")
+        if free >= MIN_FREE_DISK_GB
+        else Finding("free disk", "fail", f"{free:.1f} GB in {home}", f"free at least {MIN_FREE_DISK_GB:.0f} GB: models, data sets and backups need room")
+    )
+    memory = memory_gb()
+    if memory is None:
+        findings.append(Finding("free memory", "info", "unknown on this system"))
+    else:
+        findings.append(
+            Finding("free memory", "ok", f"{memory:.1f} GB available")
+            if memory >= MIN_FREE_MEMORY_GB
+            else Finding("free memory", "warn", f"{memory:.1f} GB available", "close other programs: training needs a few GB")
+        )
+    try:
+        with tempfile.NamedTemporaryFile(dir=home, prefix=".doctor-", delete=True) as handle:
+            handle.write(b"ok")
+            handle.flush()
+            os.fsync(handle.fileno())
+        findings.append(Finding("data folder", "ok", f"{home} is writable"))
+    except OSError as error:
+        findings.append(Finding("data folder", "fail", f"{home}: {error.strerror}", "give yourself write access, or point --home / $DRILL_HOME elsewhere"))
+    return findings
+
+
+def run_probe(timeout_s: float = 300.0) -> dict:
+    """Run ``drill.doctor_probe`` in a fresh interpreter and return its JSON report."""
+    try:
+        result = subprocess.run([sys.executable, "-m", "drill.doctor_probe"], capture_output=True, text=True, timeout=timeout_s)
+    except subprocess.TimeoutExpired:
+        return {"probe_error": f"the TensorFlow probe took longer than {timeout_s:.0f} s"}
+    try:
+        return json.loads(result.stdout.strip().splitlines()[-1])
+    except (IndexError, json.JSONDecodeError):
+        tail = (result.stderr or result.stdout).strip().splitlines()[-3:]
+        return {"probe_error": f"the TensorFlow probe exited with {result.returncode}: {' / '.join(tail)}"}
+
+
+def nvidia_present() -> bool:
+    return shutil.which("nvidia-smi") is not None or Path("/proc/driver/nvidia/version").exists()
+
+
+def probe_findings(report: dict, has_nvidia: bool) -> list[Finding]:
+    """Turn the probe's report into findings."""
+    if "probe_error" in report:
+        return [Finding("TensorFlow", "fail", report["probe_error"], "reinstall: pip install --force-reinstall tensorflow")]
+    if "import_error" in report:
+        return [Finding("TensorFlow import", "fail", report["import_error"], "reinstall: pip install --force-reinstall tensorflow")]
+    findings = [Finding("TensorFlow import", "ok", f"{report['tf_version']} in {report['import_s']} s (Keras {report['keras_version']})")]
+    if report["gpus"]:
+        findings.append(Finding("GPU", "ok", ", ".join(report["gpus"])))
+    elif has_nvidia:
+        findings.append(Finding("GPU", "warn", "an NVIDIA driver is present but TensorFlow sees no GPU",
+                                "pip install -e '.[gpu]' (tensorflow[and-cuda]) so TensorFlow finds the CUDA libraries"))
+    else:
+        findings.append(Finding("GPU", "info", "none: training runs on the CPU (every drill is sized for that)"))
+    for name, title in (("image", "tiny image classifier"), ("text", "tiny text classifier")):
+        if f"{name}_error" in report:
+            findings.append(Finding(title, "fail", report[f"{name}_error"], "read the error; `drill doctor` again after fixing the install"))
+        else:
+            seconds = report[f"{name}_s"]
+            status: Status = "ok" if seconds < SLOW_RUN_S else "warn"
+            hint = "" if status == "ok" else "training is slow here: close other programs or use a machine with a GPU"
+            findings.append(Finding(title, status, f"trained, saved as .h5, reloaded in {seconds:.1f} s", hint))
+    return findings
+
+
+def run_doctor(home: Path, *, runs: bool = True, probe: Callable[[], dict] = run_probe) -> list[Finding]:
+    """Every check, in the order a person would fix them."""
+    findings = [check_python(), *check_packages(), *check_resources(home)]
+    if runs:
+        findings += probe_findings(probe(), nvidia_present())
+    return findings
+
+
+def passed(findings: list[Finding]) -> bool:
+    return not any(f.status == "fail" for f in findings)
+
+
+def as_json(findings: list[Finding]) -> str:
+    return json.dumps({"passed": passed(findings), "findings": [asdict(f) for f in findings]}, indent=2)

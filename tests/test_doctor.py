@@ -1,0 +1,87 @@
+"""drill doctor: the real machine passes; a broken environment fails with the right hint."""
+
+import json
+import os
+from collections import namedtuple
+from importlib import metadata
+
+import pytest
+
+from drill.cli import main
+from drill.doctor import check_packages, check_python, check_resources, passed, probe_findings, run_doctor
+
+Usage = namedtuple("Usage", "total used free")
+GOOD_PROBE = {"import_s": 2.0, "tf_version": "2.21.0", "keras_version": "3.15.1", "gpus": [], "image_s": 1.5, "text_s": 0.9}
+
+
+def versions(**installed):
+    def version(name):
+        if name not in installed:
+            raise metadata.PackageNotFoundError(name)
+        return installed[name]
+    return version
+
+
+def test_missing_package_fails_with_install_hint():
+    findings = check_packages(versions(tensorflow="2.21.0", keras="3.15.1"))
+    h5 = next(f for f in findings if f.name == "h5py")
+    assert h5.status == "fail" and h5.hint.startswith("pip install h5py")
+    assert not passed(findings)
+
+
+@pytest.mark.parametrize(("tf", "keras", "status"), [("2.21.0", "3.15.1", "ok"), ("2.21.0", "2.15.0", "fail"), ("2.15.1", "3.0.0", "fail"), ("2.15.1", "2.15.0", "ok")])
+def test_tensorflow_keras_pairing(tf, keras, status):
+    pair = next(f for f in check_packages(versions(tensorflow=tf, keras=keras, h5py="3.14.0")) if f.name == "TF/Keras pair")
+    assert pair.status == status
+
+
+def test_old_python_fails():
+    assert check_python((3, 8, 10)).status == "fail" and check_python((3, 11, 7)).status == "ok"
+
+
+def test_low_disk_fails_and_unwritable_folder_fails(tmp_path):
+    low = check_resources(tmp_path, disk_usage=lambda _: Usage(10, 9, 1024**3), memory_gb=lambda: 8.0)
+    assert next(f for f in low if f.name == "free disk").status == "fail"
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        if os.access(locked, os.W_OK):  # root ignores permission bits: make the folder vanish instead
+            locked.chmod(0o700)
+            locked.rmdir()
+        findings = check_resources(locked, disk_usage=lambda _: Usage(10, 1, 100 * 1024**3), memory_gb=lambda: 8.0)
+        assert next(f for f in findings if f.name == "data folder").status == "fail"
+    finally:
+        if locked.exists():
+            locked.chmod(0o700)
+
+
+def test_probe_failures_become_findings():
+    assert probe_findings({"import_error": "ImportError: libcudart.so"}, has_nvidia=False)[0].status == "fail"
+    gpu = next(f for f in probe_findings(GOOD_PROBE, has_nvidia=True) if f.name == "GPU")
+    assert gpu.status == "warn" and "[gpu]" in gpu.hint
+    cpu = next(f for f in probe_findings(GOOD_PROBE, has_nvidia=False) if f.name == "GPU")
+    assert cpu.status == "info"
+    broken = probe_findings({**GOOD_PROBE, "text_error": "ValueError: boom"}, has_nvidia=False)
+    assert not passed(broken)
+
+
+def test_run_doctor_with_a_fake_probe_passes(tmp_path):
+    assert passed(run_doctor(tmp_path, probe=lambda: GOOD_PROBE))
+
+
+def test_quick_json_output(drill_home, capsys):
+    assert main(["doctor", "--quick", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["passed"] is True and {f["name"] for f in report["findings"]} >= {"Python", "tensorflow", "data folder"}
+
+
+@pytest.mark.slow
+def test_doctor_passes_on_this_machine(drill_home, capsys):
+    """The real thing: TensorFlow imports in a subprocess and two tiny trainings run."""
+    code = main(["doctor", "--json"])
+    report = json.loads(capsys.readouterr().out)
+    assert code == 0, report
+    names = {f["name"]: f for f in report["findings"]}
+    assert names["tiny image classifier"]["status"] in ("ok", "warn")
+    assert names["tiny text classifier"]["status"] in ("ok", "warn")
