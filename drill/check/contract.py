@@ -1,0 +1,85 @@
+"""Contract checks on facts about a saved model: pure, so they are tested without TensorFlow.
+
+The grader (inside the check subprocess) collects ``ModelFacts`` from the freshly loaded model;
+``check_contract`` compares them with the drill's contract and says exactly what is off.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pydantic import BaseModel, Field
+
+from drill.content.exercises import Contract
+
+
+class ModelFacts(BaseModel):
+    """What the grader saw in the saved model file."""
+
+    input_shapes: list[list[int | None]] = Field(default_factory=list)  # per input, batch left out
+    input_dtypes: list[str] = Field(default_factory=list)
+    output_shapes: list[list[int | None]] = Field(default_factory=list)
+    layer_types: list[str] = Field(default_factory=list)  # class names, nested models included
+    size_mb: float = 0.0
+    file: str = ""
+
+
+class Problem(BaseModel):
+    """One broken rule of the contract, with what to do about it."""
+
+    code: str
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.message} ({self.hint})" if self.hint else self.message
+
+
+def _shape_str(shape: Sequence[int | None]) -> str:
+    return "(" + ", ".join("None" if d is None else str(d) for d in shape) + ("," if len(shape) == 1 else "") + ")"
+
+
+def shape_matches(actual: Sequence[int | None], expected: Sequence[int]) -> bool:
+    """Per-example shapes match; 0 in ``expected`` accepts any size, None in ``actual`` any expected."""
+    if len(actual) != len(expected):
+        return False
+    return all(e == 0 or a is None or a == e for a, e in zip(actual, expected))
+
+
+def check_contract(facts: ModelFacts, contract: Contract, *, stopped_early: bool | None = None) -> list[Problem]:
+    """Every way the saved model breaks ``contract``; empty when it keeps it."""
+    problems: list[Problem] = []
+    if len(facts.input_shapes) != 1:
+        problems.append(Problem(code="inputs", message=f"the model has {len(facts.input_shapes)} inputs; the task feeds it one",
+                                hint="build one Input (or give the first layer input_shape=...)"))
+    elif contract.input_shape and not shape_matches(facts.input_shapes[0], contract.input_shape):
+        problems.append(Problem(
+            code="input_shape",
+            message=f"input shape is {_shape_str(facts.input_shapes[0])} per example; the task needs {_shape_str(contract.input_shape)}",
+            hint=f"start the model with keras.Input(shape={tuple(contract.input_shape)})"))
+    if contract.input_dtype and facts.input_dtypes and facts.input_dtypes[0] != contract.input_dtype:
+        problems.append(Problem(code="input_dtype", message=f"input dtype is {facts.input_dtypes[0]}; the task feeds {contract.input_dtype}",
+                                hint=f"use keras.Input(..., dtype={contract.input_dtype!r})"))
+    if len(facts.output_shapes) != 1:
+        problems.append(Problem(code="outputs", message=f"the model has {len(facts.output_shapes)} outputs; the task reads one",
+                                hint="end with a single output layer"))
+    elif contract.output_shape and not shape_matches(facts.output_shapes[0], contract.output_shape):
+        units = contract.output_shape[-1]
+        problems.append(Problem(
+            code="output_shape",
+            message=f"output shape is {_shape_str(facts.output_shapes[0])} per example; the task expects {_shape_str(contract.output_shape)}",
+            hint=f"end with a Dense({units}) layer and flatten anything before it" if len(contract.output_shape) == 1 else "match the expected output shape"))
+    for name in contract.forbid_layers:
+        if name in facts.layer_types:
+            problems.append(Problem(code="forbidden_layer", message=f"the model contains a {name} layer, which the grader refuses",
+                                    hint="do that step with a built-in layer (e.g. Rescaling) or in the data pipeline" if name == "Lambda" else f"remove the {name} layer"))
+    if contract.require_layers and not any(n in facts.layer_types for n in contract.require_layers):
+        problems.append(Problem(code="required_layer", message=f"the model has none of the layers this drill is about: {', '.join(contract.require_layers)}",
+                                hint=f"use at least one {' or '.join(contract.require_layers)} layer"))
+    if facts.size_mb > contract.max_size_mb:
+        problems.append(Problem(code="size", message=f"the saved file is {facts.size_mb:.1f} MB; the limit is {contract.max_size_mb:g} MB",
+                                hint="use fewer or smaller layers"))
+    if contract.require_early_stop and not stopped_early:
+        problems.append(Problem(code="early_stop", message="training ran all its epochs; this drill needs it ended by a callback",
+                                hint="add a callback that sets self.model.stop_training = True once the metric is reached (or EarlyStopping)"))
+    return problems

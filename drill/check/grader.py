@@ -1,0 +1,128 @@
+"""Grade the saved model file (runs inside the check subprocess, after the learner's code).
+
+Load ``mymodel.h5`` / ``mymodel.keras`` fresh (``compile=False``: a ``.h5`` compiled with the
+loss string "mse" does not load compiled in Keras 3), collect facts, check the contract, then
+score predictions on the held-out data from the drill's ``heldout.py``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from typing import Any
+
+from drill.check import events as ev
+from drill.check.contract import ModelFacts, check_contract
+from drill.check.metrics import compute
+from drill.content.exercises import Contract
+
+MODEL_FILES = ("mymodel.h5", "mymodel.keras")
+
+
+def find_model_file(folder: Path) -> Path | None:
+    """The model file the run saved (the newest when both exist)."""
+    found = [folder / n for n in MODEL_FILES if (folder / n).is_file()]
+    return max(found, key=lambda p: p.stat().st_mtime) if found else None
+
+
+def layer_types(model: Any) -> list[str]:
+    """Class names of every layer, nested models and wrappers included."""
+    names: list[str] = []
+    seen: set[int] = set()
+
+    def visit(layer: Any) -> None:
+        if id(layer) in seen:
+            return
+        seen.add(id(layer))
+        names.append(type(layer).__name__)
+        for child in getattr(layer, "layers", None) or []:
+            visit(child)
+        for attr in ("layer", "forward_layer", "backward_layer"):  # Bidirectional, TimeDistributed
+            child = getattr(layer, attr, None)
+            if child is not None and hasattr(child, "get_config"):
+                visit(child)
+
+    for layer in model.layers:
+        visit(layer)
+    return names
+
+
+def _shape(t: Any) -> list[int | None]:
+    return [None if d is None else int(d) for d in tuple(t.shape)[1:]]
+
+
+def model_facts(model: Any, path: Path) -> ModelFacts:
+    inputs = list(getattr(model, "inputs", None) or [])
+    outputs = list(getattr(model, "outputs", None) or [])
+    return ModelFacts(
+        input_shapes=[_shape(t) for t in inputs],
+        input_dtypes=[str(getattr(t, "dtype", "")) for t in inputs],
+        output_shapes=[_shape(t) for t in outputs],
+        layer_types=layer_types(model),
+        size_mb=path.stat().st_size / 2**20,
+        file=path.name,
+    )
+
+
+def load_heldout(path: Path):
+    spec = importlib.util.spec_from_file_location("drill_heldout", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.heldout
+
+
+def grade(spec: dict[str, Any], report: ev.Report, tf: Any, keras: Any) -> None:
+    """Fill ``report`` with the grade of the saved model (or why there is none)."""
+    folder = Path(spec["solution"]).resolve().parent
+    path = find_model_file(folder)
+    if path is None:
+        report.error_kind = "no_model_file"
+        report.error_message = "running the file saved no mymodel.h5 (or mymodel.keras)"
+        report.error_hint = "end the file with: if __name__ == '__main__': model = solution_model(); model.save('mymodel.h5')"
+        return
+    keras.backend.clear_session()
+    try:
+        model = keras.models.load_model(path, compile=False)
+    except Exception as error:  # noqa: BLE001
+        text = str(error)
+        if "Lambda" in text:
+            report.error_kind = "contract"
+            report.problems = [{"code": "forbidden_layer", "message": "the model contains a Lambda layer, which the grader refuses",
+                                "hint": "do that step with a built-in layer (e.g. Rescaling) or in the data pipeline"}]
+            report.error_message = report.problems[0]["message"]
+            return
+        report.error_kind = "load_failed"
+        report.error_message = f"{path.name} does not load: {type(error).__name__}: {text.strip().splitlines()[0][:300] if text.strip() else ''}"
+        report.error_hint = "save with model.save('mymodel.h5') and use only built-in layers"
+        return
+    contract = Contract.model_validate(spec["contract"])
+    facts = model_facts(model, path)
+    report.facts = facts.model_dump()
+    problems = check_contract(facts, contract, stopped_early=report.stopped_early)
+    if problems:
+        report.problems = [p.model_dump() for p in problems]
+        report.error_kind = "contract"
+        report.error_message = problems[0].message
+        report.error_hint = problems[0].hint
+        return
+    try:
+        x, y = load_heldout(Path(spec["heldout"]))(model)
+    except Exception as error:  # noqa: BLE001
+        report.error_kind = "heldout_failed"
+        report.error_message = f"the drill's held-out data failed to load: {type(error).__name__}: {error}"
+        report.error_hint = "this is a bug in the drill, not your code; please report it"
+        return
+    try:
+        predictions = model.predict(x, verbose=0, batch_size=256)
+        value = compute(spec["metric"], predictions, y)
+    except Exception as error:  # noqa: BLE001
+        text = str(error).strip().splitlines()[0][:300] if str(error).strip() else type(error).__name__
+        report.error_kind = "predict_failed"
+        report.error_message = f"the model cannot score the held-out data: {text}"
+        report.error_hint = "check the input and output shapes the task asks for"
+        return
+    report.value = value
+    if value != value:  # NaN
+        report.error_kind = "nan_loss"
+        report.error_message = "the model predicts NaN (training diverged)"
+        report.error_hint = "lower the learning rate or normalise the inputs"

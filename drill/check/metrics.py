@@ -1,0 +1,73 @@
+"""Metrics on held-out predictions, and the score they earn against a drill's bars.
+
+Pure functions. ``score`` needs nothing beyond Python; the metric functions import numpy
+lazily (the grader runs them inside the check subprocess).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import Any
+
+LOWER_IS_BETTER = {"mse", "mae"}
+
+
+def meets(value: float, bar: float, lower_is_better: bool) -> bool:
+    """Whether ``value`` meets ``bar`` (≤ for error metrics, ≥ for accuracy); NaN meets none."""
+    if value is None or math.isnan(value):
+        return False
+    return value <= bar if lower_is_better else value >= bar
+
+
+def score(value: float | None, bars: Sequence[float], lower_is_better: bool) -> int:
+    """The highest score 1–5 whose bar ``value`` meets; 0 when it meets none."""
+    best = 0
+    for index, bar in enumerate(bars, start=1):
+        if value is not None and meets(value, bar, lower_is_better):
+            best = index
+    return best
+
+
+def bar_table(value: float | None, bars: Sequence[float], lower_is_better: bool) -> list[dict[str, Any]]:
+    """One row per score: the score, its bar, whether the value meets it."""
+    return [
+        {"score": i, "bar": bar, "met": value is not None and meets(value, bar, lower_is_better)}
+        for i, bar in enumerate(bars, start=1)
+    ]
+
+
+def compute(name: str, predictions: Any, targets: Any) -> float:
+    """Compute metric ``name`` ("mse", "mae", "accuracy") of predictions against targets.
+
+    Accuracy takes sigmoid outputs (one unit, threshold 0.5), softmax/logit rows (argmax),
+    and labels either sparse (integers) or one-hot.
+    """
+    import numpy as np
+
+    p = np.asarray(predictions, dtype="float64")
+    y = np.asarray(targets)
+    if name in ("mse", "mae"):
+        y = y.astype("float64")
+        if p.size != y.size:
+            raise ValueError(f"the model gave {p.size} numbers for {y.size} targets (output shape {p.shape[1:]}, targets {y.shape[1:]})")
+        diff = p.reshape(-1) - y.reshape(-1)
+        return float(np.mean(diff**2) if name == "mse" else np.mean(np.abs(diff)))
+    if name == "accuracy":
+        n = len(y)
+        if len(p) != n:
+            raise ValueError(f"the model gave {len(p)} predictions for {n} examples")
+        p2 = p.reshape(n, -1)
+        if p2.shape[1] == 1:
+            predicted = (p2[:, 0] > 0.5).astype("int64")
+        else:
+            predicted = np.argmax(p2, axis=1)
+        y2 = y.reshape(n, -1)
+        if y2.shape[1] > 1:
+            labels = np.argmax(y2, axis=1)
+        else:
+            labels = np.rint(y2[:, 0].astype("float64")).astype("int64")
+        if np.isnan(p2).any():
+            return float("nan")
+        return float(np.mean(predicted == labels))
+    raise ValueError(f"unknown metric {name!r}")
