@@ -195,6 +195,10 @@ def load_exercise(folder: Path, skill_ids: set[str] | None = None) -> tuple[Exer
     except tomllib.TOMLDecodeError as error:
         m = re.search(r"line (\d+)", str(error))
         return None, [Problem(path, int(m.group(1)) if m else 1, f"not valid TOML: {error}")]
+    contract = raw.get("contract")
+    if isinstance(contract, dict) and "hints" in contract and "hints" not in raw:
+        # TOML puts keys written after [contract] inside it; the README's example does just that
+        raw["hints"] = contract.pop("hints")
     try:
         exercise = Exercise.model_validate({**raw, "folder": folder})
     except ValidationError as error:
