@@ -6,6 +6,8 @@ command runs, so ``drill --help`` and the app start stay fast (and TensorFlow-fr
 
 COMMANDS: dict[str, str] = {
     "doctor": "drill.commands.doctor",
+    "anki": "drill.commands.cards_io",
+    "import-cards": "drill.commands.cards_io",
     "review": "drill.commands.open_app",
     "drills": "drill.commands.open_app",
     "notes": "drill.commands.open_app",
@@ -15,9 +17,15 @@ COMMANDS: dict[str, str] = {
     "import": "drill.commands.backup",
     "lint": "drill.commands.lint",
     "note": "drill.commands.note",
+    "log": "drill.commands.log",
+    "hours": "drill.commands.hours",
+    "readiness": "drill.commands.readiness",
+    "settings": "drill.commands.settings",
 }
 
 HELP: dict[str, str] = {
+    "anki": "export concept cards to an Anki .apkg deck (all, or by --topic / --skill)",
+    "import-cards": "import cards from a CSV/TSV file (front, back, skills, resource[, id]) into your own deck",
     "review": "open the app on the card review",
     "drills": "open the app on the coding drills",
     "notes": "open the app on the notes shelf",
