@@ -37,5 +37,9 @@ HELP: dict[str, str] = {
     "new": "create a fresh attempt workspace from a drill's starter",
     "lint": "check decks, notes and exercises for problems",
     "note": "write a note of your own in $EDITOR",
+    "log": "log study time done outside the app (or --list, --edit ID, --delete ID)",
+    "hours": "study hours by day, topic and resource (--week, --month, --json, --csv FILE)",
+    "readiness": "exam readiness per category and overall (--json)",
+    "settings": "show or change study settings: exam date, hours a day, path, new cards a day",
     "doctor": "check Python, TensorFlow, Keras, GPU, disk and memory, and run two tiny trainings",
 }

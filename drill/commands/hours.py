@@ -1,0 +1,61 @@
+"""``drill hours [--week|--month] [--json] [--csv FILE]``: study hours by day, topic and resource."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import timedelta
+from pathlib import Path
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    span = parser.add_mutually_exclusive_group()
+    span.add_argument("--week", action="store_true", help="the last 7 study days")
+    span.add_argument("--month", action="store_true", help="the last 30 study days")
+    parser.add_argument("--json", action="store_true", help="machine-readable output (hours)")
+    parser.add_argument("--csv", metavar="FILE", help="write the entries of the period to FILE as CSV")
+
+
+def _bars(title: str, minutes: dict[str, float]) -> list[str]:
+    from drill.hours import format_minutes
+
+    if not minutes:
+        return []
+    top = max(minutes.values()) or 1
+    width = max(len(k) for k in minutes)
+    lines = [title]
+    for key, value in minutes.items():
+        lines.append(f"  {key:<{width}}  {format_minutes(value):>7}  {'█' * max(1, round(24 * value / top))}")
+    return lines
+
+
+def run(args: argparse.Namespace) -> int:
+    from drill.commands.log import open_book
+    from drill.hours import format_minutes, hours_report
+
+    store, book = open_book(args)
+    try:
+        today = book.today
+        first = today - timedelta(days=6) if args.week else today - timedelta(days=29) if args.month else None
+        entries = book.entries(first, today)
+        report = hours_report(entries, today, first)
+        if args.csv:
+            count = book.write_csv(Path(args.csv), entries)
+            if not args.json:
+                print(f"wrote {count} entries to {args.csv}")
+        if args.json:
+            print(json.dumps(report.as_json(), indent=2))
+            return 0
+        period = "last 7 days" if args.week else "last 30 days" if args.month else "all time"
+        print(f"Study hours, {period}: {format_minutes(report.total)} in {len(report.by_day)} days")
+        today_minutes = report.by_day.get(today.isoformat(), 0.0)
+        print(f"Today: {format_minutes(today_minutes)} of {book.settings.hours_per_day:g}h planned")
+        for title, data in (("By day", report.by_day), ("By topic", report.by_topic),
+                            ("By resource", report.by_resource), ("By activity", report.by_activity)):
+            lines = _bars(title, data)
+            if lines:
+                print()
+                print("\n".join(lines))
+        return 0
+    finally:
+        store.close()
