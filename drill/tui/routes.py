@@ -7,6 +7,7 @@ import importlib
 ROUTES: dict[str, tuple[str, str]] = {
     "today": ("drill.tui.screens.today", "TodayScreen"),
     "review": ("drill.tui.screens.review", "ReviewScreen"),
+    "notes": ("drill.tui.screens.notes", "NotesScreen"),
 }
 
 TITLES: dict[str, str] = {
