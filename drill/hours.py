@@ -233,10 +233,9 @@ class ActivityTracker:
 
     def stop(self, now: datetime) -> list[Span]:
         """Quit: close everything and return what is left to write."""
-        spans = self.flush(now)
         self._close()
         self.activity = self.topic = None
-        return spans + self.flush(now)
+        return self.flush(now)
 
     def _close(self) -> None:
         if self._open is not None and self._open.end > self._open.start:
