@@ -1,0 +1,185 @@
+"""Mock exam: five tasks (one per category), a countdown that survives restarts, best scores.
+
+The real exam: five model-building tasks, five hours, unlimited "submit and test", a 0–5 score
+per task from a hidden test set, 90 % overall to pass. Here each task is a drill or variant the
+learner has not seen recently. Pure rules first (no IO, the clock passed in), then ``ExamBook``,
+which keeps exams in the store's "exams" table.
+"""
+
+from __future__ import annotations
+
+import random
+import uuid
+from collections.abc import Iterable, Mapping
+from datetime import datetime, timedelta, timezone
+
+from pydantic import Field
+
+from drill.errors import UsageError
+from drill.models import CATEGORIES, Category, Record, utc
+
+PASS_PERCENT = 90.0
+EXAMS = "exams"
+
+
+class ExamSubmission(Record):
+    at: datetime
+    score: int = Field(ge=0, le=5)
+    value: float | None = None
+    sample_seed: int
+    error: str = ""
+
+
+class ExamTask(Record):
+    category: Category
+    drill_id: str
+    variant: str | None = None
+    weight: float = Field(1.0, gt=0)
+    submissions: list[ExamSubmission] = Field(default_factory=list)
+
+    @property
+    def spec_id(self) -> str:
+        return self.variant or self.drill_id
+
+    @property
+    def best(self) -> int:
+        """The best score counts, as in the exam (unlimited submissions)."""
+        return max((s.score for s in self.submissions), default=0)
+
+
+class Exam(Record):
+    """One sitting. ``ended_at`` is set when time runs out or the learner ends it."""
+
+    id: str
+    started_at: datetime
+    duration_min: int = Field(300, gt=0, le=600)
+    ended_at: datetime | None = None
+    tasks: list[ExamTask]
+
+    @property
+    def deadline(self) -> datetime:
+        return self.started_at + timedelta(minutes=self.duration_min)
+
+    def remaining(self, now: datetime) -> timedelta:
+        """Time left; the clock keeps running while the app is closed, like the real one."""
+        if self.ended_at is not None:
+            return timedelta(0)
+        return max(self.deadline - utc(now), timedelta(0))
+
+    def is_over(self, now: datetime) -> bool:
+        return self.ended_at is not None or utc(now) >= self.deadline
+
+    def percent(self) -> float:
+        """Weighted total: each task's best score out of 5, weighted, as a percentage."""
+        total = sum(t.weight for t in self.tasks)
+        return 100.0 * sum(t.weight * t.best / 5 for t in self.tasks) / total
+
+    def passed(self) -> bool:
+        return self.percent() >= PASS_PERCENT - 1e-9
+
+    def time_used(self, now: datetime) -> timedelta:
+        end = self.ended_at or min(utc(now), self.deadline)
+        return end - self.started_at
+
+
+def choose_tasks(
+    candidates: Mapping[Category, Iterable[tuple[str, str | None]]],
+    last_seen: Mapping[str, datetime],
+    rng: random.Random,
+    weights: Mapping[str, float] | None = None,
+) -> list[ExamTask]:
+    """One task per category: the drill or variant seen least recently (never seen first).
+
+    Args:
+        candidates: category → (drill id, variant id or None) pairs available.
+        last_seen: spec id (variant id, else drill id) → when it was last attempted.
+        rng: Breaks ties, so two exams differ.
+        weights: category → weight (equal when missing).
+
+    Raises:
+        UsageError: a category has no drill at all.
+    """
+    tasks = []
+    for category in CATEGORIES:
+        options = list(candidates.get(category, []))
+        if not options:
+            raise UsageError(f"no drill in the {category!r} category, so no mock exam can be built", hint="check `drill lint`")
+        rng.shuffle(options)
+        never = datetime.min.replace(tzinfo=timezone.utc)
+        drill_id, variant = min(options, key=lambda o: last_seen.get(o[1] or o[0], never))
+        tasks.append(ExamTask(category=category, drill_id=drill_id, variant=variant, weight=(weights or {}).get(category, 1.0)))
+    return tasks
+
+
+def review_lines(exam: Exam) -> list[str]:
+    """A short review of what cost points, task by task."""
+    lines = []
+    for task in exam.tasks:
+        if task.best == 5:
+            continue
+        if not task.submissions:
+            lines.append(f"{task.category}: never submitted, so 0/5; even a rough model is worth points.")
+            continue
+        last_error = next((s.error for s in reversed(task.submissions) if s.error), "")
+        why = f" The last problem was: {last_error}" if last_error else ""
+        lines.append(f"{task.category}: best {task.best}/5 after {len(task.submissions)} submissions.{why}")
+    if not lines:
+        lines.append("Full marks on every task.")
+    return lines
+
+
+class ExamBook:
+    """Exams in the store: start, the one running, submissions, the end, past results."""
+
+    def __init__(self, store, clock):
+        self.store = store
+        self.clock = clock
+
+    def all(self) -> list[Exam]:
+        exams = [Exam.model_validate(doc) for doc in self.store.all(EXAMS).values()]
+        return sorted(exams, key=lambda e: e.started_at)
+
+    def current(self) -> Exam | None:
+        """The exam still running (its clock kept going while drill was closed)."""
+        now = self.clock()
+        for exam in reversed(self.all()):
+            if exam.ended_at is None:
+                if exam.is_over(now):  # time ran out while the app was closed: close it now
+                    self.end(exam.id, at=exam.deadline)
+                    return None
+                return exam
+        return None
+
+    def start(self, tasks: list[ExamTask], duration_min: int = 300) -> Exam:
+        if self.current() is not None:
+            raise UsageError("a mock exam is already running", hint="finish it or end it early first")
+        exam = Exam(id=uuid.uuid4().hex[:12], started_at=self.clock(), duration_min=duration_min, tasks=tasks)
+        self._save(exam)
+        return exam
+
+    def submit(self, exam_id: str, category: str, score: int, value: float | None, sample_seed: int, error: str = "") -> Exam:
+        exam = self._get(exam_id)
+        if exam.is_over(self.clock()):
+            raise UsageError("the exam is over: time ran out or it was ended", hint="start a new mock exam")
+        task = next((t for t in exam.tasks if t.category == category), None)
+        if task is None:
+            raise UsageError(f"this exam has no {category!r} task")
+        task.submissions.append(ExamSubmission(at=self.clock(), score=score, value=value, sample_seed=sample_seed, error=error[:300]))
+        self._save(exam)
+        return exam
+
+    def end(self, exam_id: str, at: datetime | None = None) -> Exam:
+        exam = self._get(exam_id)
+        if exam.ended_at is None:
+            exam.ended_at = min(at or self.clock(), exam.deadline)
+            self._save(exam)
+        return exam
+
+    def _get(self, exam_id: str) -> Exam:
+        doc = self.store.get(EXAMS, exam_id)
+        if doc is None:
+            raise UsageError(f"no exam {exam_id!r}")
+        return Exam.model_validate(doc)
+
+    def _save(self, exam: Exam) -> None:
+        self.store.put(EXAMS, exam.id, exam.model_dump(mode="json"))
