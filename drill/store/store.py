@@ -155,7 +155,7 @@ class Store:
             for db in self._logs.values():
                 db.storage.close()
             self._logs.clear()
-            self._lock.release()
+            self._lock.close()
             self._closed = True
 
     def __enter__(self) -> Store:
