@@ -3,12 +3,51 @@
 from __future__ import annotations
 
 import argparse
+import json
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="machine-readable output")
 
 
+def render(result, exam_date) -> str:
+    """The readiness report as plain text (also used by the stats screen)."""
+    when = f"on exam day {exam_date}" if exam_date else "if the exam were today (no exam date: `drill settings --exam-date`)"
+    lines = [
+        f"Readiness {when}",
+        f"  expected score  {result.expected_percent:.0f} %  (range {result.low_percent:.0f}–{result.high_percent:.0f} %)",
+        f"  chance of ≥ 90 %  {result.pass_probability:.0%}  (range {result.pass_low:.0%}–{result.pass_high:.0%})",
+        "",
+        f"  {'category':<11}{'score/5':>8}  {'range':>9}  {'best drill':<22}{'recall':>7}{'cards':>9}{'skills':>8}",
+    ]
+    for c in result.categories:
+        drill = f"{c.best_drill or '-'} ({c.drill_score:.1f})" if c.best_drill else "never drilled"
+        lines.append(
+            f"  {c.category:<11}{c.expected:>8.1f}  {c.low:>4.1f}–{c.high:<4.1f}  {drill[:21]:<22}"
+            f"{c.concept_recall:>7.0%}{f'{c.cards_seen}/{c.cards}':>9}{c.coverage:>8.0%}"
+            + (f"  mock {c.mock:g}/5" if c.mock is not None else "")
+        )
+    lines += ["", f"  weakest: {result.weakest}", f"  next: {result.next_action}"]
+    return "\n".join(lines)
+
+
 def run(args: argparse.Namespace) -> int:
-    print("readiness: coming in this build")
-    return 0
+    from drill.content.decks import load_decks
+    from drill.progress.evidence import readiness_for
+    from drill.session import deck_folders, load_settings, utc_now
+    from drill.store import Store
+
+    store = Store.open(args.home)
+    try:
+        settings = load_settings(store)
+        cards = load_decks(*deck_folders(store.home)).cards
+        result = readiness_for(store, settings, cards, utc_now())
+        if args.json:
+            data = result.as_json()
+            data["exam_date"] = settings.exam_date.isoformat() if settings.exam_date else None
+            print(json.dumps(data, indent=2, ensure_ascii=False))
+        else:
+            print(render(result, settings.exam_date))
+        return 0
+    finally:
+        store.close()
