@@ -207,16 +207,24 @@ def _learner_line(error: BaseException, path: str) -> str:
     return ""
 
 
-def run_learner(path: Path, keras, run: Run) -> tuple[str | None, str, str]:
-    """Run the learner's file as ``__main__``; return (error kind, message, hint)."""
-    source = path.read_bytes()
+def parse_learner(path: Path) -> tuple[ast.Module | None, tuple[str, str, str] | None]:
+    """Parse the learner's file before TensorFlow loads: syntax errors and a missing
+    ``solution_model`` are reported in a blink. Returns (tree, None) or (None, error)."""
     try:
+        source = path.read_bytes()
         tree = ast.parse(source, filename=str(path))
     except SyntaxError as error:
         line = f"line {error.lineno}" + (f", column {error.offset}" if error.offset else "")
-        return "syntax", f"syntax error at {line}: {error.msg}", "fix the line; `python -m py_compile FILE` finds these without training"
+        return None, ("syntax", f"syntax error at {line}: {error.msg}", "fix that line; `python -m py_compile FILE` finds these without training")
+    except (OSError, ValueError) as error:
+        return None, ("crashed", f"cannot read {path.name}: {error}", "")
     if not defines_solution_model(tree):
-        return "no_solution_model", "the file defines no solution_model()", "define `def solution_model():` that builds, trains and returns the model"
+        return None, ("no_solution_model", "the file defines no solution_model()", "define `def solution_model():` that builds, trains and returns the model")
+    return tree, None
+
+
+def run_learner(path: Path, tree: ast.Module, keras, run: Run) -> tuple[str | None, str, str]:
+    """Run the learner's file as ``__main__``; return (error kind, message, hint)."""
     code = compile(wrap_solution_model(tree), str(path), "exec")
 
     def wrap(func):
@@ -267,13 +275,19 @@ def main(argv: list[str] | None = None) -> int:
     spec = json.loads(argv[0])
     die_with_parent(spec["parent_pid"])
     emit = Emitter(spec["events_fd"])
+    path = Path(spec["solution"]).resolve()
+    tree, error = parse_learner(path)
+    if error is not None:
+        emit(ev.Report(error_kind=error[0], error_message=error[1], error_hint=error[2]))
+        emit(ev.Phase(name="done", elapsed_s=time.monotonic() - T0))
+        return 0
     emit(ev.Phase(name="importing", elapsed_s=time.monotonic() - T0))
     tf, keras = import_tensorflow_quietly()
     emit(device_event(tf, keras))
     run = Run()
     undo = patch_fit(keras, emit, run)
     emit(ev.Phase(name="training", elapsed_s=time.monotonic() - T0))
-    kind, message, hint = run_learner(Path(spec["solution"]).resolve(), keras, run)
+    kind, message, hint = run_learner(path, tree, keras, run)
     undo()
     report = ev.Report(error_kind=kind, error_message=message, error_hint=hint, epochs_seen=run.epochs_seen,
                        epochs_asked=run.epochs_asked, stopped_early=run.stopped_early, nan_loss=run.nan_loss)

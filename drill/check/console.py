@@ -1,0 +1,104 @@
+"""Plain-terminal view of a check (``drill check``): live progress, then a result panel (rich)."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from drill.check import events as ev
+from drill.check.result import CheckResult
+from drill.content.exercises import DrillSpec
+
+PHASES = {"importing": "loading TensorFlow", "training": "training", "grading": "grading the saved model", "done": "done"}
+
+
+class LiveView:
+    """Context manager whose ``on_event`` drives a rich progress display."""
+
+    def __init__(self, spec: DrillSpec, file: Path, console: Console | None = None):
+        self.console = console or Console(stderr=True)
+        self.spec, self.file = spec, file
+        self.progress = Progress(
+            TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+            TextColumn("{task.fields[info]}"), TimeElapsedColumn(), console=self.console, transient=False,
+        )
+        self.status = self.progress.add_task("starting", total=None, info="")
+        self.epoch_task: int | None = None
+        self.fit = 0
+        self.t0 = time.monotonic()
+
+    def __enter__(self) -> LiveView:
+        self.console.print(f"[bold]drill check[/] {self.spec.id} — {self.spec.title}\n[dim]{self.file}[/]")
+        self.progress.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.progress.stop()
+
+    def on_event(self, event: ev.Event) -> None:
+        p = self.progress
+        if isinstance(event, ev.Started):
+            p.update(self.status, description="starting", info=f"limits {event.timeout_s:g} s, {event.memory_mb} MB")
+        elif isinstance(event, ev.Phase):
+            p.update(self.status, description=PHASES.get(event.name, event.name))
+        elif isinstance(event, ev.Device):
+            p.update(self.status, info=f"{event.device} · TensorFlow {event.tf_version}")
+        elif isinstance(event, (ev.Epoch, ev.Batch)):
+            if event.fit != self.fit or self.epoch_task is None:
+                self.fit = event.fit
+                label = "epochs" if event.fit == 1 else f"fit {event.fit} epochs"
+                self.epoch_task = p.add_task(label, total=event.epochs, info="")
+            done = event.epoch if isinstance(event, ev.Epoch) else event.epoch - 1
+            info = "" if event.loss is None else f"loss {event.loss:.4g}"
+            if isinstance(event, ev.Epoch) and event.metrics:
+                info += "  " + "  ".join(f"{k} {v:.4g}" for k, v in list(event.metrics.items())[:3])
+            p.update(self.epoch_task, completed=done, info=info)
+        elif isinstance(event, ev.TrainEnd) and self.epoch_task is not None:
+            if event.stopped_early:
+                p.update(self.epoch_task, info=p.tasks[self.epoch_task].fields["info"] + "  [yellow]stopped early[/]")
+        elif isinstance(event, ev.Output):
+            p.console.print(Text(event.text, style="dim"))
+
+
+def _fmt(value: float | None) -> str:
+    if value is None:
+        return "—"
+    return f"{value:.4g}" if abs(value) >= 1e-3 or value == 0 else f"{value:.2e}"
+
+
+def render_result(result: CheckResult, spec: DrillSpec, console: Console | None = None) -> None:
+    """The result panel: score, metric against each bar, what to fix."""
+    console = console or Console()
+    colour = "green" if result.passed else "yellow" if result.score >= 3 else "red"
+    head = Text.assemble((f"{result.score}/5", f"bold {colour}"), f"  {spec.id}  ·  {result.metric} ", (_fmt(result.value), "bold"))
+    table = Table(box=None, padding=(0, 2), show_header=True, header_style="dim")
+    table.add_column("score")
+    table.add_column(f"{result.metric} {'≤' if result.lower_is_better else '≥'}")
+    table.add_column("")
+    for row in result.table:
+        marker = "[green]✓[/]" if row.met else "[dim]·[/]"
+        here = "  ← you" if row.score == result.score and result.score else ""
+        table.add_row(str(row.score), _fmt(row.bar), marker + here)
+    parts: list = [head, table]
+    if result.error_kind:
+        fix = Text(f"\n{result.error_message}", style="bold red")
+        if result.error_hint:
+            fix.append(f"\nfix: {result.error_hint}", style="")
+        parts.append(fix)
+        for problem in result.problems[1:]:
+            parts.append(Text(f"also: {problem.message}" + (f" — {problem.hint}" if problem.hint else "")))
+    elif not result.passed:
+        nxt = spec.metric.bars[result.score] if result.score < 5 else None
+        parts.append(Text(f"\nnext bar: {result.metric} {'≤' if result.lower_is_better else '≥'} {_fmt(nxt)}"))
+    epochs = f"{result.epochs_seen} epochs" + (" (stopped early)" if result.stopped_early else "")
+    parts.append(Text(f"\n{result.duration_s:.1f} s · {result.device or 'device unknown'} · TF {result.tf_version or '?'} · "
+                      f"{epochs} · peak {result.peak_memory_mb:.0f} MB", style="dim"))
+    console.print(Panel(Group(*parts), title="drill check", border_style=colour))
+    if result.error_kind in ("crashed", "import", "killed") and result.output_tail.strip():
+        console.print(Panel(Text(result.output_tail[-3000:]), title="output (end)", border_style="dim"))

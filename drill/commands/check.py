@@ -1,0 +1,83 @@
+"""``drill check DRILL [FILE]``: train and grade a solution in the terminal.
+
+Live progress (phase, device, a bar per epoch, loss, elapsed), then a result panel: the score,
+the metric against the bar of every score, and what to fix. ``--json`` prints the record.
+Exit 0 for 5/5, 1 below, 2 for a usage or data error. A check of an attempt's workspace file
+is recorded as a submission of that attempt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from drill.errors import UsageError
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("drill", metavar="DRILL", help="drill id (or a variant's id)")
+    parser.add_argument("file", metavar="FILE", nargs="?", help="solution file (default: the latest attempt's solution.py)")
+    parser.add_argument("--json", action="store_true", help="print the result record as JSON (no live progress)")
+    parser.add_argument("--timeout", type=float, metavar="S", help="wall-time limit in seconds (default: the drill's)")
+    parser.add_argument("--memory", type=int, metavar="MB", help="memory limit in MB (default: the drill's)")
+
+
+def _latest(home: Path, drill_id: str):
+    from drill.attempts import Attempts
+    from drill.store import Store
+
+    with Store.open(home) as store:
+        return Attempts(store, home).latest(drill_id)
+
+
+def _attempt_for(home: Path, file: Path, drill_id: str):
+    from drill.attempts import Attempts
+    from drill.store import Store
+
+    with Store.open(home) as store:
+        for attempt in reversed(Attempts(store, home).all(drill_id)):
+            if attempt.solution.resolve() == file.resolve():
+                return attempt
+    return None
+
+
+def run(args: argparse.Namespace) -> int:
+    from drill.check.runner import run_check
+    from drill.content.exercises import find_spec
+
+    spec = find_spec(args.drill)
+    if args.file:
+        file = Path(args.file).expanduser()
+        attempt = _attempt_for(args.home, file, spec.id) if file.is_file() else None
+    else:
+        attempt = _latest(args.home, spec.id)
+        if attempt is None:
+            raise UsageError(f"no attempt at {spec.id!r} yet", hint=f"run `drill new {spec.id}` first, or give FILE")
+        file = attempt.solution
+    if not file.is_file():
+        raise UsageError(f"no solution file at {file}", hint="give the path of your .py file")
+    if args.timeout is not None and args.timeout <= 0 or args.memory is not None and args.memory <= 0:
+        raise UsageError("--timeout and --memory must be positive")
+
+    if args.json:
+        result = run_check(spec, file, timeout_s=args.timeout, memory_mb=args.memory)
+    else:
+        from drill.check.console import LiveView
+
+        with LiveView(spec, file) as view:
+            result = run_check(spec, file, on_event=view.on_event, timeout_s=args.timeout, memory_mb=args.memory)
+    if attempt is not None and attempt.is_open:
+        from drill.attempts import Attempts
+        from drill.store import Store
+
+        with Store.open(args.home) as store:
+            Attempts(store, args.home).record_submission(attempt.id, result)
+    if args.json:
+        print(result.model_dump_json(indent=2))
+    else:
+        from drill.check.console import render_result
+
+        render_result(result, spec)
+    sys.stdout.flush()
+    return 0 if result.passed else 1
