@@ -6,6 +6,7 @@ command runs, so ``drill --help`` and the app start stay fast (and TensorFlow-fr
 
 COMMANDS: dict[str, str] = {
     "doctor": "drill.commands.doctor",
+    "check": "drill.commands.check", "new": "drill.commands.new",
     "anki": "drill.commands.cards_io",
     "import-cards": "drill.commands.cards_io",
     "review": "drill.commands.open_app",
