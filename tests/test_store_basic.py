@@ -151,3 +151,13 @@ def test_reads_use_the_cache_until_the_file_changes(store: Store, drill_home: Pa
     atomic.write_json_atomic(drill_home / "drill.json", data)
     assert store.get("items", "a") == {"v": 2}
     assert parses == [1]
+
+
+def test_records_order_with_mixed_time_formats_in_one_day(store: Store):
+    ats = ["2026-11-24T10:00:00.500000Z", "2026-11-24T12:00:00+02:00", "2026-11-24T09:59:59+00:00", "2026-11-24T10:00:00Z"]
+    for i, at in enumerate(ats):
+        store.append("reviews", {"id": f"r{i}", "at": at})
+    assert [r["id"] for r in store.records("reviews")] == ["r2", "r1", "r3", "r0"]
+    since = datetime(2026, 11, 24, 10, 0, tzinfo=timezone.utc)
+    assert [r["id"] for r in store.records("reviews", since=since)] == ["r1", "r3", "r0"]
+    assert [r["id"] for r in store.records("reviews", until=since)] == ["r2"]

@@ -405,23 +405,37 @@ class Store:
                     if (first is None or day >= first) and (last is None or day <= last):
                         days[day] = path
         for day in sorted(days):
-            for at, _, rec in self._partition_records(days[day]):
-                if (since is None or at >= since) and (until is None or at < until):
-                    yield rec
+            edge = day == first or day == last  # only edge days need a per-record time check
+            path = days[day]
+            for rec in self._partition_records(path):
+                if edge:
+                    try:
+                        at = parse_at(rec["at"])
+                    except ValueError as exc:
+                        raise self._error(path, str(exc)) from exc
+                    if (since is not None and at < since) or (until is not None and at >= until):
+                        continue
+                yield rec
 
-    def _partition_records(self, path: Path) -> list[tuple[datetime, str, dict]]:
+    def _partition_records(self, path: Path) -> list[dict]:
+        """One day file's records in time order (fresh objects)."""
         with self._mutex:
             storage = self._logs[path].storage if path in self._logs else None
             if storage is not None and storage.dirty:
                 raw = _clone((storage.read() or {}).get(RECORDS_TABLE, {}))
             else:
                 raw = (read_json(path, validate_partition, self._error) or {}).get(RECORDS_TABLE, {})
-        try:
-            keyed = [(parse_at(r["at"]), k, r) for k, r in raw.items()]
-        except ValueError as exc:
-            raise self._error(path, str(exc)) from exc
-        keyed.sort(key=lambda t: (t[0], t[1]))
-        return keyed
+        recs = list(raw.values())
+        ats = [r["at"] for r in recs]
+        if ats and _uniform_utc(ats):  # same-format UTC strings sort like the times they name
+            order = sorted(range(len(recs)), key=lambda i: (ats[i], recs[i]["id"]))
+        else:
+            try:
+                keys = [(parse_at(a), r["id"]) for a, r in zip(ats, recs)]
+            except ValueError as exc:
+                raise self._error(path, str(exc)) from exc
+            order = sorted(range(len(recs)), key=keys.__getitem__)
+        return [recs[i] for i in order]
 
     # ------------------------------------------------------------------ locks
     def session_lock(self) -> SessionLock:
@@ -532,6 +546,23 @@ class Store:
             db.storage.close()
         self._logs.clear()
         self._dirty.clear()
+
+
+def _uniform_utc(ats: list[str]) -> bool:
+    """True when every string is ``YYYY-MM-DDTHH:MM:SS[.ffffff]`` + the same UTC suffix, same length."""
+    first = ats[0]
+    suffix = "Z" if first.endswith("Z") else "+00:00" if first.endswith("+00:00") else None
+    if suffix is None or len(first) < 20 or first[10] != "T":
+        return False
+    n = len(first)
+    if not all(len(a) == n and a.endswith(suffix) and a[10] == "T" for a in ats):
+        return False
+    try:  # one parse proves the shape; same length + suffix makes the rest comparable
+        parse_at(first)
+        parse_at(ats[-1])
+    except ValueError:
+        return False
+    return True
 
 
 def _check_writable(table: str, key: str) -> str:

@@ -1,0 +1,186 @@
+"""Benchmark of the store (run on demand: ``python bench/bench_store.py``; not a test).
+
+* one durable answer (batch: put item state + append review) with 1,000 and with 100,000
+  reviews already in the log, side by side, and their ratio;
+* plain TinyDB JSONStorage insert with 50,000 documents, for comparison;
+* reading every record of a 200,000-review log (~3 years of day files), and the last 30 days.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from drill.store import Store  # noqa: E402
+
+NOW = datetime(2026, 11, 24, 9, 30, tzinfo=timezone.utc)
+ITEMS = 300
+YEARS_DAYS = 3 * 365
+
+
+def iso(dt: datetime) -> str:
+    return dt.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
+
+
+def item_state(item_id: str, at: datetime, rng: random.Random) -> dict:
+    return {
+        "id": item_id,
+        "kind": "card",
+        "state": 2,
+        "step": None,
+        "stability": round(rng.uniform(0.5, 120), 4),
+        "difficulty": round(rng.uniform(1, 10), 4),
+        "due": iso(at + timedelta(days=rng.randint(1, 60))),
+        "last_review": iso(at),
+        "introduced": iso(at - timedelta(days=rng.randint(0, 300))),
+        "suspended": False,
+        "buried_until": None,
+    }
+
+
+def review(at: datetime, rng: random.Random) -> dict:
+    item_id = f"card-{rng.randrange(ITEMS):04d}"
+    return {
+        "id": uuid.UUID(int=rng.getrandbits(128)).hex,
+        "item_id": item_id,
+        "kind": "card",
+        "rating": rng.randint(1, 4),
+        "at": iso(at),
+        "duration_ms": rng.randint(1500, 30000),
+        "before": item_state(item_id, at - timedelta(days=3), rng),
+        "after": item_state(item_id, at, rng),
+    }
+
+
+def history(n: int, rng: random.Random) -> list[dict]:
+    """``n`` reviews before today over the last ~3 years, study days with 80-200 answers
+    (when ``n`` is small, only the most recent study days)."""
+    out: list[dict] = []
+    day = 1
+    while len(out) < n:
+        count = min(rng.randint(80, 200), n - len(out))
+        start = (NOW - timedelta(days=day)).replace(hour=7, minute=0, second=0, microsecond=0)
+        out.extend(review(start + timedelta(seconds=i * 20), rng) for i in range(count))
+        # skip days so that 100k reviews span about three years
+        day += 1 + (rng.random() < 0.4) * rng.randint(1, 2)
+    return out
+
+
+def seeded_home(n: int, rng: random.Random) -> tuple[Path, Store]:
+    home = Path(tempfile.mkdtemp(prefix=f"drill-bench-{n}-"))
+    store = Store.open(home, now=NOW)
+    data = store.export_all()
+    data["tables"] = {
+        "items": {f"card-{i:04d}": item_state(f"card-{i:04d}", NOW - timedelta(days=2), rng) for i in range(ITEMS)},
+        "settings": {"settings": {"new_per_day": 20, "reviews_per_day": 200}},
+    }
+    data["logs"] = {"reviews": history(n, rng)}
+    t0 = time.perf_counter()
+    store.import_all(data)
+    took = time.perf_counter() - t0
+    files = sum(1 for _ in (home / "log").rglob("*.json"))
+    print(f"  seeded {n:>7,} reviews in {files:>4} day files ({took:.1f} s via import_all)")
+    return home, store
+
+
+def time_answers(store: Store, answers: int, rng: random.Random) -> list[float]:
+    """Answer ``answers`` times today (today's day file grows from 0 to ``answers``)."""
+    out = []
+    for i in range(answers):
+        rev = review(NOW + timedelta(seconds=i * 15), rng)
+        t0 = time.perf_counter()
+        with store.batch():
+            store.put("items", rev["item_id"], rev["after"])
+            store.append("reviews", rev)
+        out.append((time.perf_counter() - t0) * 1000)
+    return out
+
+
+def bench_answers(answers: int) -> None:
+    print(f"Durable answer (batch: put item state + append review), {answers} answers each:")
+    rng = random.Random(1)
+    results = {}
+    homes = []
+    for n in (1_000, 100_000):
+        home, store = seeded_home(n, rng)
+        homes.append(home)
+        results[n] = (home, store)
+    # interleave rounds so machine noise hits both alike
+    times: dict[int, list[float]] = {n: [] for n in results}
+    rounds = 4
+    for _ in range(rounds):
+        for n, (_, store) in results.items():
+            times[n].extend(time_answers(store, answers // rounds, rng))
+    for n, ts in times.items():
+        ts.sort()
+        print(
+            f"  {n:>7,} reviews in history: median {statistics.median(ts):6.2f} ms"
+            f"   p90 {ts[int(0.9 * len(ts))]:6.2f} ms   max {ts[-1]:6.2f} ms"
+        )
+    m1, m2 = (statistics.median(times[n]) for n in (1_000, 100_000))
+    print(f"  ratio 100k / 1k (median): {m2 / m1:.2f}x")
+    for _, store in results.values():
+        store.close()
+    for home in homes:
+        shutil.rmtree(home, ignore_errors=True)
+
+
+def bench_plain_tinydb(n: int) -> None:
+    from tinydb import TinyDB
+    from tinydb.storages import JSONStorage
+
+    rng = random.Random(2)
+    folder = Path(tempfile.mkdtemp(prefix="drill-bench-tinydb-"))
+    db = TinyDB(folder / "db.json", storage=JSONStorage)
+    db.insert_multiple(history(n, rng))
+    ts = []
+    for _ in range(3):
+        rev = review(NOW, rng)
+        t0 = time.perf_counter()
+        db.insert(rev)  # rewrites the whole file, in place, without fsync
+        ts.append((time.perf_counter() - t0) * 1000)
+    db.close()
+    size = (folder / "db.json").stat().st_size / 1e6
+    print(f"Plain TinyDB JSONStorage, one insert with {n:,} documents ({size:.0f} MB file): median {statistics.median(ts):.0f} ms")
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def bench_read(n: int) -> None:
+    rng = random.Random(3)
+    home, store = seeded_home(n, rng)
+    store.close()
+    store = Store.open(home, now=NOW)
+    t0 = time.perf_counter()
+    count = sum(1 for _ in store.records("reviews"))
+    full = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    recent = sum(1 for _ in store.records("reviews", since=NOW - timedelta(days=30)))
+    month = time.perf_counter() - t0
+    print(f"Read all {count:,} records (time order): {full:.2f} s; last 30 days ({recent:,} records): {month * 1000:.0f} ms")
+    store.close()
+    shutil.rmtree(home, ignore_errors=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--answers", type=int, default=200)
+    parser.add_argument("--no-tinydb", action="store_true", help="skip the plain TinyDB comparison")
+    args = parser.parse_args()
+    bench_answers(args.answers)
+    if not args.no_tinydb:
+        bench_plain_tinydb(50_000)
+    bench_read(200_000)
+
+
+if __name__ == "__main__":
+    main()
