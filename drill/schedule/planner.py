@@ -1,0 +1,281 @@
+"""The exam-date planner, pure: spread what is left of the learning path over the days to the exam.
+
+Inputs: today's study day, the settings (exam date, hours a day, path, new cards a day), the
+units not yet introduced (cards in path order and drills never attempted) and the memory states
+of what is already introduced. Output: a day-by-day :class:`Plan`. Everything is introduced by
+the day before the last study day, which is kept for review (as in a 7-day sprint); each day's
+review load is estimated from FSRS. Re-planning is simply planning again from today's state.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta, timezone
+from functools import lru_cache
+
+from drill.models import RESOURCES, TOPICS, ItemState, Settings
+from drill.schedule.memory import review_item
+
+CATEGORY_TOPIC = {"regression": "nn", "classic": "nn", "vision": "img", "text": "nlp", "series": "ts"}
+ROLLING_DAYS = 14
+MAX_SPAN = 120  # an exam further away is planned as if it were this many days ahead
+
+
+@dataclass(frozen=True)
+class Costs:
+    """Minutes each kind of work takes (a new card includes reading the material it sums up)."""
+
+    new_card: float = 6.0
+    review: float = 0.5
+    drill: float = 60.0  # when the drill gives no time budget
+
+
+@dataclass(frozen=True)
+class Unit:
+    """Something to introduce: a card or a first drill attempt."""
+
+    id: str
+    kind: str  # "card" | "drill"
+    topic: str
+    resource: str
+    order: int
+    minutes: float | None = None  # None: the default cost of its kind
+
+
+@dataclass(frozen=True)
+class PlanDay:
+    day: date
+    cards: tuple[str, ...]
+    groups: dict[str, int]  # "topic/resource" → new cards
+    drills: tuple[str, ...]
+    reviews: float  # expected reviews (cards and drills)
+    minutes: float
+    review_day: bool = False
+
+    def as_json(self) -> dict:
+        return {
+            "day": self.day.isoformat(), "new_cards": len(self.cards), "groups": self.groups,
+            "drills": list(self.drills), "expected_reviews": round(self.reviews, 1),
+            "hours": round(self.minutes / 60, 2), "review_day": self.review_day,
+        }
+
+
+@dataclass(frozen=True)
+class Plan:
+    today: date
+    exam_date: date | None
+    days: tuple[PlanDay, ...]
+    feasible: bool
+    message: str
+    total_cards: int
+    total_drills: int
+    planned_cards: int
+    planned_drills: int
+    hours_per_day: float
+    pace: str = ""
+    notes: tuple[str, ...] = field(default=())
+
+    def as_json(self) -> dict:
+        return {
+            "today": self.today.isoformat(), "exam_date": self.exam_date.isoformat() if self.exam_date else None,
+            "feasible": self.feasible, "message": self.message, "pace": self.pace, "notes": list(self.notes),
+            "total_cards": self.total_cards, "total_drills": self.total_drills,
+            "planned_cards": self.planned_cards, "planned_drills": self.planned_drills,
+            "hours_per_day": self.hours_per_day, "days": [d.as_json() for d in self.days],
+        }
+
+
+def path_units(units: Iterable[Unit], mode: str) -> list[Unit]:
+    """Units in learning-path order: repetition = resource by resource; depth = topic by topic."""
+
+    def key(u: Unit) -> tuple[int, int, int, int]:
+        t, r = TOPICS.index(u.topic), RESOURCES.index(u.resource)
+        return (r, t, u.kind == "drill", u.order) if mode == "repetition" else (t, r, u.kind == "drill", u.order)
+
+    return sorted(units, key=key)
+
+
+# ------------------------------------------------------------------------------ review load
+@lru_cache(maxsize=8)
+def _ladder(retention: float, learning: tuple[float, ...], relearning: tuple[float, ...]) -> tuple[float, ...]:
+    """Days after introduction at which a card answered Good every time is reviewed (first year)."""
+    settings = Settings(desired_retention=retention, learning_steps_min=list(learning) or [1.0],
+                        relearning_steps_min=list(relearning) or [10.0], enable_fuzzing=False)
+    start = datetime(2000, 1, 1, tzinfo=timezone.utc)
+    state = review_item(None, "x", "card", 3, start, settings)
+    out = []
+    for _ in range(40):
+        offset = (state.due - start).total_seconds() / 86400
+        if offset > 366:
+            break
+        out.append(offset)
+        state = review_item(state, "x", "card", 3, state.due, settings)
+    return tuple(out)
+
+
+def ladder(settings: Settings) -> tuple[float, ...]:
+    return _ladder(settings.desired_retention, tuple(settings.learning_steps_min), tuple(settings.relearning_steps_min))
+
+
+def review_load(states: Iterable[ItemState], first: date, days: int, settings: Settings) -> list[float]:
+    """Expected reviews on each of ``days`` days from ``first``, for items already introduced.
+
+    Each item is reviewed when due, then at the next rungs of the Good ladder (the intervals
+    FSRS gives a card answered Good every time); a review fails with 1 − desired retention and
+    then costs its relearning steps too.
+    """
+    load = [0.0] * days
+    per_review = 1 + (1 - settings.desired_retention) * len(settings.relearning_steps_min)
+    rungs = ladder(settings)
+    gaps = [b - a for a, b in zip(rungs, rungs[1:])] or [1.0]
+    origin = datetime.combine(first, time(), tzinfo=timezone.utc)
+    for s in states:
+        if s.suspended or s.last_review is None:
+            continue
+        at = max((s.due - origin).total_seconds() / 86400, 0.0)
+        interval = max((s.due - s.last_review).total_seconds() / 86400, 0.0)
+        while at < days:
+            load[int(at)] += per_review
+            interval = next((g for g in gaps if g > interval), interval * 2.5)
+            at += max(interval, 1.0)
+    return load
+
+
+def _unit_load(start: int, days: int, settings: Settings) -> list[tuple[int, float]]:
+    per_review = 1 + (1 - settings.desired_retention) * len(settings.relearning_steps_min)
+    out: dict[int, float] = {}
+    for offset in ladder(settings):  # reviews after the introducing answer, same-day steps included
+        d = start + int(offset)
+        if d < days:
+            out[d] = out.get(d, 0.0) + per_review
+    return sorted(out.items())
+
+
+# ----------------------------------------------------------------------------------- plan
+def make_plan(
+    today: date,
+    settings: Settings,
+    units: Sequence[Unit],
+    states: Mapping[str, ItemState] | Iterable[ItemState],
+    costs: Costs = Costs(),
+    baseline: Mapping | None = None,
+) -> Plan:
+    """Plan every remaining unit over the days to the exam (or a rolling two weeks without one).
+
+    Args:
+        today: The current study day.
+        settings: exam_date, hours_per_day, path, new_per_day, retention and steps.
+        units: Cards not yet introduced and drills never attempted.
+        states: Memory states of introduced items (for the review load).
+        costs: Minutes per new card, review and drill.
+        baseline: {"start": iso day, "total": units then} of the first plan for this exam date,
+            to say whether the learner is ahead or behind.
+    """
+    values = list(states.values()) if isinstance(states, Mapping) else list(states)
+    ordered = path_units(units, settings.path)
+    cards_total = sum(u.kind == "card" for u in ordered)
+    drills_total = len(ordered) - cards_total
+    capacity = settings.hours_per_day * 60
+    exam = settings.exam_date
+    notes: list[str] = []
+    if exam is None:
+        span, intro_days = ROLLING_DAYS, ROLLING_DAYS
+    elif exam <= today:
+        return Plan(today, exam, (), False, f"the exam date {exam} is not after today: set a new one with "
+                    "`drill settings --exam-date YYYY-MM-DD`", cards_total, drills_total, 0, 0, settings.hours_per_day)
+    else:
+        span = (exam - today).days  # study days before the exam
+        if span > MAX_SPAN:
+            notes.append(f"the exam is {span} days away: planning the next {MAX_SPAN} days, finishing early")
+            span = MAX_SPAN
+        intro_days = max(span - 1, 1)  # keep the last one for review
+        if span == 1:
+            notes.append("only today is left: no day is kept for review")
+    load = review_load(values, today, span, settings)
+    days: list[list[Unit]] = [[] for _ in range(span)]
+    used = [load[i] * costs.review for i in range(span)]
+    queue = list(ordered)
+    cost = lambda u: u.minutes if u.minutes is not None else (costs.new_card if u.kind == "card" else costs.drill)  # noqa: E731
+    for i in range(intro_days):
+        if not queue:
+            break
+        if exam is None:
+            take = [u for u in queue if u.kind == "card"][: settings.new_per_day]
+            drill = next((u for u in queue if u.kind == "drill"), None)
+            take += [drill] if drill else []
+            chosen = [u for u in take if used[i] + cost(u) <= capacity or u is take[0]]
+        else:
+            target = sum(map(cost, queue)) / (intro_days - i)
+            chosen, spent = [], 0.0
+            for u in queue:
+                if used[i] + spent + cost(u) > capacity:
+                    break
+                if chosen and spent + cost(u) / 2 > target:
+                    break
+                chosen.append(u)
+                spent += cost(u)
+        for u in chosen:
+            queue.remove(u)
+            days[i].append(u)
+            used[i] += cost(u)
+            for d, n in _unit_load(i, span, settings):
+                load[d] += n
+                used[d] += n * costs.review
+    plan_days = []
+    for i, chosen in enumerate(days):
+        cards = tuple(u.id for u in chosen if u.kind == "card")
+        groups: dict[str, int] = {}
+        for u in chosen:
+            if u.kind == "card":
+                groups[f"{u.topic}/{u.resource}"] = groups.get(f"{u.topic}/{u.resource}", 0) + 1
+        plan_days.append(PlanDay(today + timedelta(days=i), cards, groups, tuple(u.id for u in chosen if u.kind == "drill"),
+                                 load[i], used[i], review_day=exam is not None and i >= intro_days))
+    planned_cards = sum(len(d.cards) for d in plan_days)
+    planned_drills = sum(len(d.drills) for d in plan_days)
+    over = [d for d in plan_days if d.minutes > capacity + 1e-6]
+    if exam is None:
+        feasible, message = True, (
+            f"no exam date: a rolling {ROLLING_DAYS}-day plan at {settings.new_per_day} new cards a day"
+            + (f"; {len(queue)} items wait beyond it" if queue else ""))
+    elif queue or over:
+        need = sum(map(cost, ordered)) + sum(load) * costs.review
+        feasible = False
+        message = (
+            f"not enough time: introducing everything needs about {need / 60:.0f} h before {today + timedelta(days=span - 1)}, "
+            f"you have {capacity * span / 60:.0f} h. What fits: {planned_cards} of {cards_total} new cards and "
+            f"{planned_drills} of {drills_total} drills (in path order). Study more hours a day, move the exam, "
+            "or accept a gap."
+        )
+    else:
+        feasible = True
+        last = max((d.day for d in plan_days if d.cards or d.drills), default=today)
+        message = (f"everything is introduced by {last}; {today + timedelta(days=span - 1)} is kept for review"
+                   if span > 1 else "everything fits today")
+    per_day = max((len(d.cards) for d in plan_days), default=0)
+    if exam is not None and per_day > settings.new_per_day:
+        notes.append(f"the plan needs up to {per_day} new cards a day; your limit is {settings.new_per_day} "
+                     f"(`drill settings --new-per-day {per_day}`)")
+    return Plan(today, exam, tuple(plan_days), feasible, message, cards_total, drills_total, planned_cards,
+                planned_drills, settings.hours_per_day, pace(today, exam, len(ordered), baseline), tuple(notes))
+
+
+def pace(today: date, exam: date | None, remaining: int, baseline: Mapping | None) -> str:
+    """'ahead by N', 'behind by N' or 'on track' against an even pace since the baseline plan."""
+    if exam is None or not baseline or baseline.get("exam_date") != exam.isoformat():
+        return ""
+    try:
+        start = date.fromisoformat(baseline["start"])
+        total = int(baseline["total"])
+    except (KeyError, ValueError, TypeError):
+        return ""
+    intro = max((exam - start).days - 1, 1)
+    elapsed = min(max((today - start).days, 0), intro)
+    expected_done = total * elapsed / intro
+    done = total - remaining
+    diff = round(done - expected_done)
+    if diff > 0:
+        return f"ahead by {diff} items"
+    if diff < 0:
+        return f"behind by {-diff} items"
+    return "on track"

@@ -1,0 +1,108 @@
+"""Exam-date planner: everything introduced before the final day when time allows, honest when not."""
+
+import json
+from datetime import date, datetime, timedelta, timezone
+
+from hypothesis import given, settings as hsettings
+from hypothesis import strategies as st
+
+from drill.cli import main
+from drill.models import RESOURCES, TOPICS, Settings
+from drill.schedule.memory import review_item
+from drill.schedule.planner import Costs, Unit, make_plan, pace, path_units, review_load
+
+TODAY = date(2026, 11, 24)
+
+
+def units(n_cards: int, n_drills: int = 0) -> list[Unit]:
+    out = [Unit(f"c{i}", "card", TOPICS[i % 5], RESOURCES[(i // 5) % 4], i) for i in range(n_cards)]
+    out += [Unit(f"d{i}", "drill", TOPICS[1 + i % 4], "practice", 1000 + i, 60.0) for i in range(n_drills)]
+    return out
+
+
+def settings(**kw) -> Settings:
+    return Settings(enable_fuzzing=False, timezone="UTC", **kw)
+
+
+@hsettings(max_examples=60, deadline=None)
+@given(st.integers(0, 400), st.integers(0, 6), st.integers(2, 30), st.sampled_from(["repetition", "depth"]))
+def test_everything_is_introduced_before_the_final_day_when_time_allows(n_cards, n_drills, days_left, path):
+    s = settings(exam_date=TODAY + timedelta(days=days_left), hours_per_day=16, path=path)
+    need_h = (n_cards * 6 + n_drills * 60) / 60 + 10
+    if need_h > 16 * (days_left - 1) * 0.6:
+        return  # not the case under test
+    plan = make_plan(TODAY, s, units(n_cards, n_drills), [])
+    assert plan.feasible, plan.message
+    introduced = [u for d in plan.days for u in (*d.cards, *d.drills)]
+    assert sorted(introduced) == sorted(u.id for u in units(n_cards, n_drills))
+    assert len(plan.days) == days_left
+    assert plan.days[-1].review_day and not plan.days[-1].cards and not plan.days[-1].drills
+    assert all(d.day < s.exam_date for d in plan.days)
+    # path order is kept across days
+    day_of = {u: i for i, d in enumerate(plan.days) for u in (*d.cards, *d.drills)}
+    order = [day_of[u.id] for u in path_units(units(n_cards, n_drills), path)]
+    assert order == sorted(order)
+
+
+def test_seven_day_sprint_keeps_the_last_day_for_review():
+    plan = make_plan(TODAY, settings(exam_date=TODAY + timedelta(days=8), hours_per_day=10), units(140, 5), [])
+    assert plan.feasible and len(plan.days) == 8
+    new = [len(d.cards) * 6 + len(d.drills) * 60 for d in plan.days]  # minutes of new work
+    assert new[-1] == 0 and all(n > 0 for n in new[:-1])
+    assert max(new[:-1]) - min(new[:-1]) <= 60  # spread evenly (a drill is an hour)
+    assert all(d.minutes <= 600 for d in plan.days)
+    assert plan.days[1].reviews > 0  # yesterday's cards come back
+
+
+def test_impossible_plan_says_so_and_shows_what_fits():
+    s = settings(exam_date=TODAY + timedelta(days=3), hours_per_day=1)
+    plan = make_plan(TODAY, s, units(100, 2), [])
+    assert not plan.feasible
+    assert "not enough time" in plan.message and f"{plan.planned_cards} of 100 new cards" in plan.message
+    assert 0 < plan.planned_cards < 100
+    assert all(len(d.cards) * 6 + len(d.drills) * 60 <= 60 for d in plan.days)
+    planned = [c for d in plan.days for c in d.cards]
+    assert planned == [u.id for u in path_units(units(100), "repetition")][: len(planned)]  # a prefix of the path
+
+
+def test_past_or_today_exam_date_is_refused_in_the_plan():
+    plan = make_plan(TODAY, settings(exam_date=TODAY), units(5), [])
+    assert not plan.feasible and "not after today" in plan.message
+
+
+def test_rolling_plan_without_exam_date_uses_daily_limits():
+    plan = make_plan(TODAY, settings(new_per_day=10), units(35, 1), [])
+    assert plan.feasible and [len(d.cards) for d in plan.days[:5]] == [10, 10, 10, 5, 0]
+    assert plan.days[0].drills == ("d0",)
+
+
+def test_review_load_comes_from_fsrs_states():
+    now = datetime(2026, 11, 24, 9, tzinfo=timezone.utc)
+    s = settings()
+    state = review_item(None, "a", "card", 4, now, s)  # Easy: due in several days
+    load = review_load([state], TODAY, 60, s)
+    due_day = (state.due.date() - TODAY).days
+    assert load[due_day] > 0 and sum(load[:due_day]) == 0
+    assert 2 <= sum(1 for x in load if x) <= 4  # intervals grow
+
+
+def test_replan_from_actual_state_and_pace():
+    s = settings(exam_date=TODAY + timedelta(days=8))
+    base = {"exam_date": s.exam_date.isoformat(), "start": TODAY.isoformat(), "total": 70}
+    assert pace(TODAY + timedelta(days=2), s.exam_date, 70, base) == "behind by 20 items"
+    assert pace(TODAY + timedelta(days=2), s.exam_date, 30, base) == "ahead by 20 items"
+    assert pace(TODAY + timedelta(days=2), s.exam_date, 50, base) == "on track"
+    later = make_plan(TODAY + timedelta(days=2), s, units(50), [], baseline=base)
+    assert later.feasible and len(later.days) == 6 and sum(len(d.cards) for d in later.days) == 50
+
+
+def test_plan_command_prints_table_and_json(capsys):
+    assert main(["settings", "--exam-date", "2999-01-10"]) == 0
+    capsys.readouterr()
+    assert main(["plan"]) == 0
+    out = capsys.readouterr().out
+    assert "Plan to the exam on 2999-01-10" in out and "▶" in out
+    assert main(["plan", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["exam_date"] == "2999-01-10" and data["feasible"] in (True, False) and data["days"]
+    assert data["planned_cards"] == sum(d["new_cards"] for d in data["days"])
