@@ -7,7 +7,10 @@ import importlib
 ROUTES: dict[str, tuple[str, str]] = {
     "today": ("drill.tui.screens.today", "TodayScreen"),
     "review": ("drill.tui.screens.review", "ReviewScreen"),
+    "stats": ("drill.tui.screens.stats", "StatsScreen"),
+    "plan": ("drill.tui.screens.plan", "PlanScreen"),
     "notes": ("drill.tui.screens.notes", "NotesScreen"),
+    "drills": ("drill.tui.screens.drills", "DrillsScreen"),
 }
 
 TITLES: dict[str, str] = {

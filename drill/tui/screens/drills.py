@@ -1,0 +1,122 @@
+"""Drills: every coding drill and variant, what is due, best scores; Enter opens an attempt."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Label
+
+from drill.attempts import Attempts
+from drill.content.exercises import DrillSpec, exercises_root, load_exercises
+from drill.models import CATEGORIES, ItemState
+from drill.tui.screens.help import HelpScreen, keys_of
+
+
+def drill_rows(specs: list[DrillSpec], states: dict[str, ItemState], attempts: Attempts, now) -> list[tuple]:
+    """(spec, status, best, last) rows: due first, then never tried, then the rest, by category."""
+    rows = []
+    for spec in specs:
+        state = states.get(spec.drill_id)
+        tried = attempts.all(spec.id)
+        best = max((a.best_score for a in tried), default=None)
+        open_attempt = any(a.is_open for a in tried)
+        if open_attempt:
+            status, rank = "in progress", 0
+        elif state is not None and not state.suspended and state.due <= now:
+            status, rank = "due", 1
+        elif not tried:
+            status, rank = "new", 2
+        else:
+            days = max((state.due - now).days, 0) if state else 0
+            status, rank = f"in {days} d" if state else "done", 3
+        rows.append((rank, CATEGORIES.index(spec.category), spec, status, best, tried[-1].started_at if tried else None))
+    rows.sort(key=lambda r: (r[0], r[1], r[2].id))
+    return [(spec, status, best, last) for _, _, spec, status, best, last in rows]
+
+
+class DrillsScreen(Screen[None]):
+    """The list of coding drills."""
+
+    BINDINGS = [
+        Binding("enter", "open_attempt", "Open"),
+        Binding("n", "new_attempt", "Fresh attempt"),
+        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("q,escape", "back", "Back"),
+    ]
+
+    DEFAULT_CSS = """
+    DrillsScreen DataTable { height: 1fr; }
+    DrillsScreen #drills-note { color: $text-muted; margin: 0 1; height: auto; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Label("", id="drills-note")
+        yield DataTable(cursor_type="row", zebra_stripes=True, id="drills")
+        yield Footer()
+
+    @property
+    def attempts(self) -> Attempts:
+        session = self.app.session  # type: ignore[attr-defined]
+        return Attempts(session.store, session.store.home, session.clock)
+
+    def on_mount(self) -> None:
+        self.title = "Coding drills"
+        loaded = load_exercises(exercises_root())
+        self.specs = {spec.id: spec for ex in loaded.exercises.values() for spec in (ex.spec(v) for v in ex.variant_ids)}
+        if loaded.problems:
+            self.notify(f"{len(loaded.problems)} drill problems; `drill lint` lists them.", severity="warning")
+        table = self.query_one(DataTable)
+        table.add_columns("drill", "category", "status", "best", "title")
+        self.refresh_rows()
+        table.focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_rows()
+
+    def refresh_rows(self) -> None:
+        session = self.app.session  # type: ignore[attr-defined]
+        now = session.clock()
+        rows = drill_rows(list(self.specs.values()), session.states(), self.attempts, now)
+        table = self.query_one(DataTable)
+        table.clear()
+        for spec, status, best, _last in rows:
+            table.add_row(spec.id, spec.category, status, "–" if best is None else f"{best}/5", spec.title, key=spec.id)
+        due = sum(1 for _, status, _, _ in rows if status == "due")
+        self.query_one("#drills-note", Label).update(
+            f"{len(rows)} drills · {due} due. Enter opens (resuming an attempt in progress); n starts a fresh one."
+        )
+
+    def _selected(self) -> DrillSpec | None:
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return self.specs.get(str(key))
+
+    def _open(self, fresh: bool) -> None:
+        spec = self._selected()
+        if spec is None:
+            return
+        from drill.tui.screens.attempt import AttemptScreen
+
+        attempts = self.attempts
+        current = None if fresh else next((a for a in reversed(attempts.all(spec.id)) if a.is_open), None)
+        attempt = current or attempts.start(spec)
+        self.app.push_screen(AttemptScreen(spec, attempt.id))
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self._open(fresh=False)
+
+    def action_open_attempt(self) -> None:
+        self._open(fresh=False)
+
+    def action_new_attempt(self) -> None:
+        self._open(fresh=True)
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen("Drills", keys_of(self)))
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

@@ -1,0 +1,110 @@
+"""Pilot tests of the Drills list and an attempt: edit, check for real, score, hint, close, compare."""
+
+import io
+
+import pytest
+from rich.console import Console
+
+from drill.session import StudySession
+from drill.store import Store
+from drill.tui.app import DrillApp
+from drill.tui.screens.attempt import AttemptScreen
+from drill.tui.screens.drills import DrillsScreen
+from drill.tui.widgets.score_panel import render_result
+from helpers import Clock, make_decks
+
+
+@pytest.fixture
+def store(drill_home):
+    store = Store.open(drill_home)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def app(store, tmp_path, now):
+    return DrillApp(StudySession(store, decks=make_decks(tmp_path), clock=Clock(now)), start="drills")
+
+
+async def open_drill(pilot, app, drill_id: str) -> AttemptScreen:
+    screen = app.screen
+    assert isinstance(screen, DrillsScreen)
+    table = screen.query_one("DataTable")
+    row = table.get_row_index(drill_id)
+    table.move_cursor(row=row)
+    await pilot.press("enter")
+    await pilot.pause()
+    assert isinstance(app.screen, AttemptScreen)
+    return app.screen
+
+
+async def wait_for_check(pilot, screen, timeout=240):
+    for _ in range(int(timeout / 0.5)):
+        await pilot.pause(0.5)
+        if not screen.checking:
+            return
+    raise AssertionError("check did not finish")
+
+
+async def test_list_shows_every_drill_and_opens_an_attempt(app, store):
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        ids = [str(k.value) for k in screen.query_one("DataTable").rows]
+        assert "linear-dense" in ids and "linear-dense-fahrenheit" in ids
+        attempt_screen = await open_drill(pilot, app, "linear-dense")
+        code = attempt_screen.query_one("#code").text
+        assert "def solution_model" in code and "TODO" in code
+        assert len(store.all("attempts")) == 1
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, DrillsScreen)
+        assert "in progress" in str(app.screen.query_one("DataTable").get_row("linear-dense"))
+        await open_drill(pilot, app, "linear-dense")  # resumes, no second attempt
+        assert len(store.all("attempts")) == 1
+
+
+async def test_hints_are_revealed_one_at_a_time(app, store):
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_drill(pilot, app, "linear-dense")
+        await pilot.press("ctrl+t")
+        assert "Hint 1" in str(screen.query_one("#hints").content) and "Hint 2" not in str(screen.query_one("#hints").content)
+        attempt = next(iter(store.all("attempts").values()))
+        assert attempt["hints_used"] == 1
+
+
+@pytest.mark.slow
+async def test_check_the_reference_end_to_end_then_close_and_compare(app, store):
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_drill(pilot, app, "linear-dense")
+        screen.query_one("#code").text = screen.spec.solution.read_text()
+        await pilot.press("ctrl+r")
+        assert screen.checking
+        await wait_for_check(pilot, screen)
+        subs = list(store.records("submissions"))
+        assert len(subs) == 1 and subs[0]["score"] == 5
+        result = screen.query_one("#score").result
+        assert result.score == 5
+        console = Console(width=90, record=True, file=io.StringIO())
+        console.print(render_result(result))
+        assert " 5/5 " in console.export_text() and "✓" in console.export_text()
+        await pilot.press("ctrl+x")
+        await pilot.pause()
+        attempt = next(iter(store.all("attempts").values()))
+        assert attempt["closed_at"] is not None and attempt["rating"] in (3, 4)
+        assert store.get("items", "linear-dense")["kind"] == "drill"
+        assert not screen.query_one("#tab-reference").disabled
+        assert screen.query_one("#reference").text == screen.spec.solution.read_text()
+
+
+@pytest.mark.slow
+async def test_broken_code_scores_zero_and_the_app_keeps_working(app, store):
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_drill(pilot, app, "linear-dense")
+        screen.query_one("#code").text = "def solution_model(:\n    pass\n"
+        await pilot.press("ctrl+r")
+        await wait_for_check(pilot, screen)
+        subs = list(store.records("submissions"))
+        assert subs[0]["score"] == 0 and subs[0]["error_kind"] == "syntax"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, DrillsScreen)
