@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import partial
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import Hit, Hits, Provider
@@ -44,6 +45,59 @@ class DrillApp(App[None]):
         self.push_screen(screen_class("today")())
         if self.start != "today":
             self.open_screen(self.start)
+        self.set_interval(60, self.flush_time)
+
+    # -- study-time tracking (drill.hours.ActivityTracker; the screen says what is being done) ---
+    @property
+    def tracker(self):
+        if getattr(self, "_tracker", None) is None:
+            from drill.hours import ActivityTracker
+
+            self._tracker = ActivityTracker()
+        return self._tracker
+
+    def _activity(self) -> tuple[str | None, str | None]:
+        from drill.progress.activity import activity_of
+
+        return activity_of(self.screen, getattr(self.session, "cards", {}))
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.MouseDown)) and getattr(self, "_running", False):
+            try:
+                now = self.session.clock()
+                self.tracker.set_activity(now, *self._activity())
+                self.tracker.input(now)
+            except Exception:  # noqa: BLE001 - tracking never breaks the app
+                pass
+        await super().on_event(event)
+
+    def flush_time(self, stop: bool = False) -> None:
+        """Write the tracked spans (every minute, on screen change and on quit)."""
+        try:
+            now = self.session.clock()
+            if not stop:
+                self.tracker.set_activity(now, *self._activity())
+            spans = self.tracker.stop(now) if stop else self.tracker.flush(now)
+            if spans:
+                self.time_book().save_spans(spans)
+        except DrillError as error:
+            self.notify(f"Study time not saved: {error.message}", severity="warning")
+        except Exception:  # noqa: BLE001
+            pass
+
+    def on_unmount(self) -> None:
+        self.flush_time(stop=True)
+
+    def time_book(self):
+        from drill.progress.timebook import TimeBook
+
+        return TimeBook(self.session.store, self.session.settings, self.session.clock)
+
+    def progress_overview(self):
+        """Stats, readiness and plan for the screens (drill.progress.overview)."""
+        from drill.progress.overview import overview
+
+        return overview(self.session.store, self.session.settings, self.session.cards, self.session.clock())
 
     def has_route(self, name: str) -> bool:
         return name in ROUTES
@@ -53,8 +107,10 @@ class DrillApp(App[None]):
         if name not in ROUTES:
             self.notify(f"The {TITLES.get(name, name)} screen is not part of this build yet.", severity="warning")
             return
+        self.flush_time()
         try:
             self.push_screen(screen_class(name)())
+            self.call_after_refresh(self.flush_time)  # the new screen's activity starts now
         except DrillError as error:
             self.notify(str(error), severity="error", timeout=10)
 

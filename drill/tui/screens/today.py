@@ -23,6 +23,7 @@ class TodayScreen(Screen[None]):
         Binding("s", "open('stats')", "Stats"),
         Binding("p", "open('plan')", "Plan"),
         Binding("x", "open('exam')", "Mock exam"),
+        Binding("l", "log_time", "Log time"),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("q", "app.quit", "Quit"),
     ]
@@ -80,6 +81,34 @@ class TodayScreen(Screen[None]):
         )
         problems.display = bool(summary.problems)
         self.query_one("#start", Button).disabled = not (summary.due + summary.new)
+        self.refresh_progress()
+
+    def refresh_progress(self) -> None:
+        """Exam countdown, readiness, today's plan slice and hours (drill.progress)."""
+        from drill.tui.widgets.readiness_panel import ReadinessPanel, panel_text
+
+        try:
+            data = self.app.progress_overview()  # type: ignore[attr-defined]
+            text = panel_text(self.app.session.settings, data.readiness, data.plan,  # type: ignore[attr-defined]
+                              data.stats.minutes_by_day.get(data.stats.today.isoformat(), 0.0))
+        except Exception as error:  # noqa: BLE001 - the hub must open even if progress cannot be read
+            text = f"Progress unavailable: {error}"
+        panels = self.query_one("#panels")
+        existing = panels.query(ReadinessPanel)
+        if existing:
+            existing.first().update(text)
+        else:
+            panels.mount(ReadinessPanel(text, id="readiness-panel"))
+
+    def action_log_time(self) -> None:
+        from drill.tui.screens.log_time import LogTimeScreen
+
+        def done(entry) -> None:
+            if entry is not None:
+                self.notify(f"Logged {entry.minutes:g} min", timeout=3)
+                self.refresh_progress()
+
+        self.app.push_screen(LogTimeScreen(), done)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "start":

@@ -1,0 +1,28 @@
+"""Which tracked activity and topic a screen stands for (review, drill, notes, exam, or none)."""
+
+from __future__ import annotations
+
+ACTIVITY_BY_SCREEN = {
+    "ReviewScreen": "review",
+    "DrillsScreen": "drill",
+    "AttemptScreen": "drill",
+    "DrillScreen": "drill",
+    "NotesScreen": "notes",
+    "NoteScreen": "notes",
+    "ExamScreen": "exam",
+}
+CATEGORY_TOPIC = {"regression": "nn", "classic": "nn", "vision": "img", "text": "nlp", "series": "ts"}
+
+
+def activity_of(screen, cards) -> tuple[str | None, str | None]:
+    """(activity, topic) of ``screen``: a screen may set ``ACTIVITY`` and ``topic`` itself."""
+    activity = getattr(screen, "ACTIVITY", None) or ACTIVITY_BY_SCREEN.get(type(screen).__name__)
+    if activity is None:
+        return None, None
+    topic = getattr(screen, "topic", None)
+    if not isinstance(topic, str):
+        card = cards.get(getattr(screen, "card_id", None) or "")
+        topic = getattr(card, "topic", None)
+        if topic is None:
+            topic = CATEGORY_TOPIC.get(getattr(screen, "category", None) or "")
+    return activity, topic if topic in ("dev", "nn", "img", "nlp", "ts") else None

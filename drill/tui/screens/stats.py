@@ -1,0 +1,122 @@
+"""Statistics: hours, topics and resources, review forecast, retention and counts, drills, readiness."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
+
+from drill.hours import format_minutes
+from drill.stats import Retention, bars, columns, heatmap
+
+TABS = ("hours", "topics", "forecast", "memory", "drills", "readiness")
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{value:.0%}"
+
+
+def hours_text(s) -> str:
+    recent = [(s.today.fromordinal(s.today.toordinal() - i)).isoformat() for i in range(13, -1, -1)]
+    values = {d[5:]: s.minutes_by_day.get(d, 0.0) / 60 for d in recent}
+    total = sum(s.minutes_by_day.values())
+    lines = [f"Total {format_minutes(total)} · last 14 days (hours):", *bars(values, 40)]
+    lines += ["", "Last 26 weeks (darker = more hours):", *heatmap(s.minutes_by_day, s.today, 26)]
+    return "\n".join(lines)
+
+
+def topics_text(s) -> str:
+    fmt = lambda v: format_minutes(v)  # noqa: E731
+    return "\n".join(["Hours by topic:", *bars(s.by_topic, 36, fmt), "", "Hours by resource:", *bars(s.by_resource, 36, fmt)])
+
+
+def forecast_text(s) -> str:
+    f = s.forecast
+    lines = [f"Reviews due, next 30 days (today {f[0] if f else 0}, week {sum(f[:7])}, month {sum(f)}):"]
+    lines += columns([float(x) for x in f], 8)
+    lines.append("".join("|" if i % 7 == 0 else " " for i in range(len(f))) + "  (| = each week from today)")
+    return "\n".join(lines)
+
+
+def memory_text(s) -> str:
+    def row(name: str, r: Retention | None) -> str:
+        if r is None:
+            return f"{name}: —"
+        return (f"{name:<12} young {_pct(Retention.rate(r.young))} ({sum(r.young)} reviews)   "
+                f"mature {_pct(Retention.rate(r.mature))} ({sum(r.mature)} reviews)")
+
+    lines = ["True retention (first review of the day, Again = fail; mature = interval ≥ 21 d):",
+             row("last 30 days", s.retention_month), row("all time", s.retention_all), "", "Cards by state:"]
+    lines += bars({k: float(v) for k, v in s.counts.items()}, 36, lambda v: f"{v:.0f}")
+    return "\n".join(lines)
+
+
+def drills_text(s) -> str:
+    if not s.drills:
+        return "No drill attempts yet: `drill new DRILL` starts one."
+    lines = ["Best drill score per day, by category (0–5):"]
+    for cat, history in s.drills.items():
+        recent = history[-20:]
+        spark = "".join(" ▁▂▄▆█"[int(score)] for _, score in recent)
+        lines.append(f"{cat:<11} {spark:<20}  last {recent[-1][1]:g}/5 on {recent[-1][0]}  best {max(v for _, v in history):g}/5")
+    return "\n".join(lines)
+
+
+def readiness_text(s) -> str:
+    from drill.commands.readiness import render
+
+    lines = [render(s.readiness, None).split("\n", 1)[1]] if s.readiness is not None else []
+    if s.readiness_history:
+        hist = s.readiness_history[-60:]
+        lines += ["", f"Expected score over time (last {len(hist)} days, 0–100 %):"]
+        lines += columns([e for _, e, _ in hist], 5)
+    return "\n".join(lines)
+
+
+RENDER = {"hours": hours_text, "topics": topics_text, "forecast": forecast_text, "memory": memory_text,
+          "drills": drills_text, "readiness": readiness_text}
+
+
+class StatsScreen(Screen[None]):
+    """Tabs of text charts; ←/→ or 1–6 switch tabs, ↑/↓ scroll."""
+
+    BINDINGS = [
+        Binding("q,escape", "app.pop_screen", "Back"),
+        Binding("left", "tab(-1)", "Prev tab"),
+        Binding("right", "tab(1)", "Next tab"),
+        *[Binding(str(i + 1), f"show('{t}')", t.title(), show=False) for i, t in enumerate(TABS)],
+    ]
+    DEFAULT_CSS = """
+    StatsScreen TabPane { padding: 0 1; }
+    StatsScreen .chart { width: auto; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with TabbedContent(id="tabs"):
+            for name in TABS:
+                with TabPane(name.title(), id=f"tab-{name}"):
+                    with VerticalScroll():
+                        yield Static("", id=f"chart-{name}", classes="chart")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "drill"
+        self.sub_title = "Statistics"
+        self.refresh_stats()
+
+    def refresh_stats(self) -> None:
+        data = self.app.progress_overview()  # type: ignore[attr-defined]
+        self.data = data.stats
+        for name, render in RENDER.items():
+            self.query_one(f"#chart-{name}", Static).update(render(data.stats))
+
+    def action_tab(self, step: int) -> None:
+        tabs = self.query_one(TabbedContent)
+        current = TABS.index((tabs.active or "tab-hours").removeprefix("tab-"))
+        tabs.active = f"tab-{TABS[(current + step) % len(TABS)]}"
+
+    def action_show(self, name: str) -> None:
+        self.query_one(TabbedContent).active = f"tab-{name}"
