@@ -6,8 +6,9 @@ import time
 from pathlib import Path
 
 from rich.console import Console, Group
+from rich.live import Live
 from rich.panel import Panel
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 from rich.text import Text
 
@@ -19,51 +20,55 @@ PHASES = {"importing": "loading TensorFlow", "training": "training", "grading": 
 
 
 class LiveView:
-    """Context manager whose ``on_event`` drives a rich progress display."""
+    """Context manager whose ``on_event`` drives a live display: a status line, a bar per fit."""
 
     def __init__(self, spec: DrillSpec, file: Path, console: Console | None = None):
         self.console = console or Console(stderr=True)
         self.spec, self.file = spec, file
         self.progress = Progress(
-            TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
-            TextColumn("{task.fields[info]}"), TimeElapsedColumn(), console=self.console, transient=False,
+            TextColumn("{task.description}"), BarColumn(bar_width=30), MofNCompleteColumn(),
+            TextColumn("{task.fields[info]}"), console=self.console,
         )
-        self.status = self.progress.add_task("starting", total=None, info="")
+        self.phase, self.device, self.limits = "starting", "", ""
         self.epoch_task: int | None = None
         self.fit = 0
         self.t0 = time.monotonic()
+        self.live = Live(self, console=self.console, refresh_per_second=8, transient=False)
+
+    def __rich__(self) -> Group:
+        elapsed = time.monotonic() - self.t0
+        status = Text.assemble((f"{self.phase}", "bold"), f"  {elapsed:5.1f} s", (f"  {self.device}", "dim"), (f"  {self.limits}", "dim"))
+        return Group(status, self.progress) if self.epoch_task is not None else Group(status)
 
     def __enter__(self) -> LiveView:
         self.console.print(f"[bold]drill check[/] {self.spec.id} — {self.spec.title}\n[dim]{self.file}[/]")
-        self.progress.start()
+        self.live.start()
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self.progress.stop()
+        self.live.stop()
 
     def on_event(self, event: ev.Event) -> None:
         p = self.progress
         if isinstance(event, ev.Started):
-            p.update(self.status, description="starting", info=f"limits {event.timeout_s:g} s, {event.memory_mb} MB")
+            self.limits = f"limits {event.timeout_s:g} s, {event.memory_mb} MB"
         elif isinstance(event, ev.Phase):
-            p.update(self.status, description=PHASES.get(event.name, event.name))
+            self.phase = PHASES.get(event.name, event.name)
         elif isinstance(event, ev.Device):
-            p.update(self.status, info=f"{event.device} · TensorFlow {event.tf_version}")
+            self.device, self.limits = f"{event.device} · TensorFlow {event.tf_version}", ""
         elif isinstance(event, (ev.Epoch, ev.Batch)):
             if event.fit != self.fit or self.epoch_task is None:
                 self.fit = event.fit
-                label = "epochs" if event.fit == 1 else f"fit {event.fit} epochs"
-                self.epoch_task = p.add_task(label, total=event.epochs, info="")
+                self.epoch_task = p.add_task("epochs" if event.fit == 1 else f"fit {event.fit}", total=event.epochs, info="")
             done = event.epoch if isinstance(event, ev.Epoch) else event.epoch - 1
             info = "" if event.loss is None else f"loss {event.loss:.4g}"
             if isinstance(event, ev.Epoch) and event.metrics:
                 info += "  " + "  ".join(f"{k} {v:.4g}" for k, v in list(event.metrics.items())[:3])
             p.update(self.epoch_task, completed=done, info=info)
-        elif isinstance(event, ev.TrainEnd) and self.epoch_task is not None:
-            if event.stopped_early:
-                p.update(self.epoch_task, info=p.tasks[self.epoch_task].fields["info"] + "  [yellow]stopped early[/]")
+        elif isinstance(event, ev.TrainEnd) and self.epoch_task is not None and event.stopped_early:
+            p.update(self.epoch_task, info=p.tasks[-1].fields["info"] + "  [yellow]stopped early[/]")
         elif isinstance(event, ev.Output):
-            p.console.print(Text(event.text, style="dim"))
+            self.console.print(Text(event.text, style="dim"))
 
 
 def _fmt(value: float | None) -> str:
