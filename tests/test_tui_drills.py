@@ -86,7 +86,8 @@ async def test_check_the_reference_end_to_end_then_close_and_compare(app, store)
         assert result.score == 5
         console = Console(width=90, record=True, file=io.StringIO())
         console.print(render_result(result))
-        assert " 5/5 " in console.export_text() and "✓" in console.export_text()
+        text = console.export_text()
+        assert " 5/5 " in text and "✓" in text
         await pilot.press("ctrl+x")
         await pilot.pause()
         attempt = next(iter(store.all("attempts").values()))
