@@ -9,9 +9,11 @@ which keeps exams in the store's "exams" table.
 from __future__ import annotations
 
 import random
+import shutil
 import uuid
 from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
 from pydantic import Field
 
@@ -183,3 +185,27 @@ class ExamBook:
 
     def _save(self, exam: Exam) -> None:
         self.store.put(EXAMS, exam.id, exam.model_dump(mode="json"))
+
+
+def task_workspace(home: Path, exam: Exam, task: ExamTask, starter: Path, task_text: Path) -> Path:
+    """The task's folder (``<home>/exams/<exam id>/<category>/``) with the starter copied in once."""
+    folder = Path(home) / "exams" / exam.id / task.category
+    solution = folder / "solution.py"
+    if not solution.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(starter, solution)
+        if Path(task_text).is_file():
+            shutil.copyfile(task_text, folder / "task.md")
+    return solution
+
+
+def last_seen(attempts: Iterable, exams: Iterable[Exam]) -> dict[str, datetime]:
+    """Spec id → when the learner last met it, in an attempt or an exam."""
+    seen: dict[str, datetime] = {}
+    for attempt in attempts:
+        key = attempt.variant or attempt.drill_id
+        seen[key] = max(seen.get(key, attempt.started_at), attempt.started_at)
+    for exam in exams:
+        for task in exam.tasks:
+            seen[task.spec_id] = max(seen.get(task.spec_id, exam.started_at), exam.started_at)
+    return seen
