@@ -47,6 +47,7 @@ class Settings(Record):
     exam_date: date | None = None
     hours_per_day: float = Field(8.0, gt=0, le=16)
     enable_fuzzing: bool = True
+    exam_weights: dict[Category, float] = Field(default_factory=dict)  # missing categories weigh 1
     timezone: str | None = None  # IANA name; None means the machine's local zone
 
     @field_validator("learning_steps_min", "relearning_steps_min")

@@ -11,6 +11,7 @@ ROUTES: dict[str, tuple[str, str]] = {
     "plan": ("drill.tui.screens.plan", "PlanScreen"),
     "notes": ("drill.tui.screens.notes", "NotesScreen"),
     "drills": ("drill.tui.screens.drills", "DrillsScreen"),
+    "exam": ("drill.tui.screens.exam", "ExamScreen"),
 }
 
 TITLES: dict[str, str] = {
