@@ -134,7 +134,7 @@ def lint(
         report.problems += _syntax_problems(note.path, note.code_blocks())
         if note.runnable:
             blocks = tuple(b for b in note.code_blocks() if b.is_python)
-            if blocks:
+            if blocks and not any(syntax_error(b.code) for b in blocks):
                 report.runnables.append(Runnable(f"note {note.id!r}", note.path, blocks[0].line, blocks))
 
     exercise_problems, checked = exercises_problems(content / "exercises")
@@ -254,7 +254,9 @@ def _deck_code(path: Path, cards: dict[str, Card]) -> tuple[list[Runnable], list
         problems += _syntax_problems(path, blocks)
         python = tuple(b for b in blocks if b.is_python)
         if card is not None and card.runnable:
-            if python:
+            if any(syntax_error(b.code) for b in python):
+                pass  # reported above; running it would only repeat the syntax error
+            elif python:
                 runnables.append(Runnable(f"card {card.id!r}", path, card.line, python))
             else:
                 problems.append(LintProblem(path, card.line, f"card {card.id!r} is marked runnable but has no ```python block", "deck"))
