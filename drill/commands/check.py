@@ -49,7 +49,8 @@ def run(args: argparse.Namespace) -> int:
     spec = find_spec(args.drill)
     if args.file:
         file = Path(args.file).expanduser()
-        attempt = _attempt_for(args.home, file, spec.id) if file.is_file() else None
+        in_workspaces = file.resolve().is_relative_to((Path(args.home) / "workspaces").resolve())
+        attempt = _attempt_for(args.home, file, spec.id) if file.is_file() and in_workspaces else None
     else:
         attempt = _latest(args.home, spec.id)
         if attempt is None:
