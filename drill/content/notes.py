@@ -161,7 +161,8 @@ def parse_note(text: str, path: Path, note_id: str, *, own: bool, skill_ids: set
             if key not in KNOWN_KEYS:
                 problems.append(Problem(path, number, f"unknown front-matter key {key!r} (known: {', '.join(KNOWN_KEYS)})"))
                 continue
-            meta[key] = (number, value)
+            if value:  # an empty value ("topic:" in the template) means "not set"
+                meta[key] = (number, value)
         body_index = close + 1
     elif not own:
         problems.append(Problem(path, 1, "note has no front matter (start with '---', then title/topic/skills/kind/runnable, then '---')"))
