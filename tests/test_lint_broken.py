@@ -152,3 +152,13 @@ def test_command_coverage_json(monkeypatch, capsys, drill_home):
     data = json.loads(capsys.readouterr().out)
     assert data["coverage"]["nn.build"] == {"course": 2, "book": 1, "docs": 1, "practice": 2}  # book: fx-mine
     assert data["totals"] == {"course": 2, "book": 1, "docs": 1, "practice": 2}
+
+
+def test_through_the_cli(monkeypatch, capsys):
+    from drill.cli import main
+
+    monkeypatch.setenv("DRILL_CONTENT", str(FIXTURE))
+    assert main(["--home", str(FIXTURE / "home"), "lint"]) == 1
+    out = capsys.readouterr().out
+    assert "notes/bad-note.md:19: python block does not parse" in out
+    assert out.rstrip().splitlines()[-1].endswith("problem(s): 6 cards, 4 notes, 2 runnable (add --run to run them)")
