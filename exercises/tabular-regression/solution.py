@@ -21,9 +21,10 @@ def solution_model():
         keras.layers.Dense(16, activation="relu"),
         keras.layers.Dense(1),
     ])
-    model.compile(optimizer=keras.optimizers.Adam(0.02), loss="mean_absolute_error")
-    stop = keras.callbacks.EarlyStopping(monitor="val_loss", patience=20, restore_best_weights=True)
-    model.fit(x, y, epochs=300, batch_size=32, validation_split=0.2, callbacks=[stop], verbose=2)
+    # The targets are in the hundreds: a high learning rate gets the output there quickly.
+    # Training on the graded metric (mean absolute error) also shrugs off outlying patients.
+    model.compile(optimizer=keras.optimizers.Adam(0.05), loss="mean_absolute_error")
+    model.fit(x, y, epochs=40, batch_size=16, verbose=2)
     return model
 
 
