@@ -24,3 +24,13 @@ def drill_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def now() -> datetime:
     """The fixed clock value tests pass into pure code."""
     return FIXED_NOW
+
+
+@pytest.fixture
+def store(drill_home: Path):
+    """The store in the test's data folder, closed afterwards."""
+    from drill.store import Store
+
+    opened = Store.open(drill_home)
+    yield opened
+    opened.close()

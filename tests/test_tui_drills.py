@@ -6,19 +6,11 @@ import pytest
 from rich.console import Console
 
 from drill.session import StudySession
-from drill.store import Store
 from drill.tui.app import DrillApp
 from drill.tui.screens.attempt import AttemptScreen
 from drill.tui.screens.drills import DrillsScreen
 from drill.tui.widgets.score_panel import render_result
 from helpers import Clock, make_decks
-
-
-@pytest.fixture
-def store(drill_home):
-    store = Store.open(drill_home)
-    yield store
-    store.close()
 
 
 @pytest.fixture

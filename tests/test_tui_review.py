@@ -3,18 +3,10 @@
 import pytest
 
 from drill.session import StudySession
-from drill.store import Store
 from drill.tui.app import DrillApp
 from drill.tui.screens.review import ReviewScreen
 from drill.tui.screens.today import TodayScreen
 from helpers import Clock, make_decks
-
-
-@pytest.fixture
-def store(drill_home):
-    store = Store.open(drill_home)
-    yield store
-    store.close()
 
 
 @pytest.fixture
