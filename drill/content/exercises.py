@@ -82,6 +82,7 @@ class Variant(_Strict):
     solution: str | None = None
     heldout: str | None = None
     bars: list[float] | None = None
+    hints: list[str] | None = None
     contract: dict[str, object] = Field(default_factory=dict)
     time_budget_min: int | None = Field(None, gt=0)
 
@@ -119,8 +120,9 @@ class Exercise(_Strict):
                     explicit = getattr(v, name.split(".")[0])
                     candidate = self.folder / "variants" / v.id / name
                     files.append(self.folder / explicit if explicit else candidate if candidate.exists() else self.folder / name)
+                hints = tuple(self.hints if v.hints is None else v.hints)
                 return DrillSpec(self.id, v.id, v.title, self.category, metric, contract,
-                                 v.time_budget_min or self.time_budget_min, tuple(self.hints), *files)
+                                 v.time_budget_min or self.time_budget_min, hints, *files)
         known = ", ".join(v.id for v in self.variants) or "none"
         raise ContentError(f"drill {self.id!r} has no variant {variant_id!r} (variants: {known})", exit_code=2)
 
