@@ -298,7 +298,12 @@ def main(argv: list[str] | None = None) -> int:
         emit(ev.Phase(name="grading", elapsed_s=time.monotonic() - T0))
         from drill.check.grader import grade
 
-        grade(spec, report, tf, keras)
+        try:
+            grade(spec, report, tf, keras)
+        except BaseException as error:  # noqa: BLE001 - a grader bug is reported, never a traceback
+            report.error_kind = "internal"
+            report.error_message = f"the grader failed: {type(error).__name__}: {error}"[:500]
+            report.error_hint = "this is a bug in drill, not your code; please report it"
     emit(report)
     emit(ev.Phase(name="done", elapsed_s=time.monotonic() - T0))
     sys.stdout.flush()
