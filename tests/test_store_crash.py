@@ -15,7 +15,7 @@ import pytest
 
 import drill.store.atomic as atomic
 from drill.errors import DataError
-from drill.store import Store
+from drill.store import Store, journal
 from drill.store.atomic import AtomicJSONStorage, write_json_atomic
 
 AT = "2026-11-24T09:30:00Z"
@@ -67,25 +67,56 @@ def test_batch_interrupted_between_files_is_completed_from_journal(drill_home: P
 
     def replace_then_crash(src, dst):
         calls.append(Path(dst).name)
-        if len(calls) == 3:  # 1: journal, 2: first data file, 3: second data file -> "crash"
+        if len(calls) == 2:  # first data file replaced, the second one "crashes"
             raise OSError(5, "simulated crash")
         return real_replace(src, dst)
 
     monkeypatch.setattr(atomic.os, "replace", replace_then_crash)
-    with pytest.raises(DataError):
+    with pytest.raises(DataError, match="will be completed"):
         with store.batch():
             store.put("items", "a", {"v": 2})
             store.append("reviews", {"id": "r1", "at": AT})
     monkeypatch.undo()
-    assert calls[0] == "journal.json"
-    assert (drill_home / "journal.json").exists()  # half-applied on disk, journal kept
+    assert calls == ["drill.json", "2026-11-24.json"]
+    assert not (drill_home / "journal.jsonl").read_bytes().endswith(journal.DONE)  # logged, not done
     store.close()
 
     reopened = Store.open(drill_home, now=now)  # replays the journal
-    assert not (drill_home / "journal.json").exists()
+    assert (drill_home / "journal.jsonl").stat().st_size == 0  # checkpointed
     assert reopened.get("items", "a") == {"v": 2}
     assert [r["id"] for r in reopened.records("reviews")] == ["r1"]
     reopened.close()
+
+
+def test_failure_before_any_rename_is_not_replayed(drill_home: Path, now, monkeypatch):
+    store = Store.open(drill_home, now=now)
+    store.put("items", "a", {"v": 1})
+    store.append("reviews", {"id": "r0", "at": AT})
+
+    def no_fsync(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", no_fsync)
+    with pytest.raises(DataError, match="nothing was saved"):
+        with store.batch():
+            store.put("items", "a", {"v": 2})
+            store.append("reviews", {"id": "r1", "at": AT})
+    monkeypatch.undo()
+    assert store.get("items", "a") == {"v": 1}
+    store.put("items", "b", {"v": 3})  # the failed commit stays cancelled
+    assert store.all("items") == {"a": {"v": 1}, "b": {"v": 3}}
+    assert [r["id"] for r in store.records("reviews")] == ["r0"]
+    assert not list(drill_home.rglob("*.tmp"))
+    store.close()
+
+
+OPS = [
+    {"op": "put", "table": "items", "key": "a", "doc": {"v": 2}},
+    {"op": "delete", "table": "items", "key": "zzz"},
+    {"op": "append", "log": "reviews", "record": {"id": "r0", "at": AT}},  # already there
+    {"op": "append", "log": "reviews", "record": {"id": "r1", "at": "2026-11-25T01:00:00Z"}},
+    {"op": "remove", "log": "reviews", "id": "gone", "at": AT},
+]
 
 
 def test_leftover_journal_is_replayed_idempotently(drill_home: Path, now):
@@ -93,83 +124,88 @@ def test_leftover_journal_is_replayed_idempotently(drill_home: Path, now):
     store.put("items", "a", {"v": 1})
     store.append("reviews", {"id": "r0", "at": AT})
     store.append("reviews", {"id": "gone", "at": AT})
-    journal = {
-        "format": "drill-journal",
-        "ops": [
-            {"op": "put", "table": "items", "key": "a", "doc": {"v": 2}},
-            {"op": "delete", "table": "items", "key": "zzz"},
-            {"op": "append", "log": "reviews", "record": {"id": "r0", "at": AT}},  # already there
-            {"op": "append", "log": "reviews", "record": {"id": "r1", "at": "2026-11-25T01:00:00Z"}},
-            {"op": "remove", "log": "reviews", "id": "gone", "at": AT},
-        ],
-    }
-    write_json_atomic(drill_home / "journal.json", journal)
+    path = drill_home / "journal.jsonl"
+    # a commit that never reached its files, plus a torn line from a writer killed mid-append
+    path.write_bytes(journal.encode(OPS) + journal.encode([OPS[0]])[:20])
     # the next write (even from an already-open store) replays it first
     store.put("items", "b", {"v": 9})
-    assert not (drill_home / "journal.json").exists()
     assert store.all("items") == {"a": {"v": 2}, "b": {"v": 9}}
     assert [r["id"] for r in store.records("reviews")] == ["r0", "r1"]
-    # replaying the same journal again changes nothing
-    write_json_atomic(drill_home / "journal.json", journal)
+    # replaying the same commits again (a crash before the checkpoint) changes nothing
+    path.write_bytes(journal.encode(OPS) + journal.DONE)
     store.close()
+    path.write_bytes(journal.encode(OPS))
     again = Store.open(drill_home, now=now)
+    assert path.stat().st_size == 0
     assert again.all("items") == {"a": {"v": 2}, "b": {"v": 9}}
     assert [r["id"] for r in again.records("reviews")] == ["r0", "r1"]
     again.close()
 
 
-def test_corrupt_journal_is_reported_not_deleted(drill_home: Path, now):
+def test_damaged_journal_is_reported_not_deleted(drill_home: Path, now):
     Store.open(drill_home, now=now).close()
-    (drill_home / "journal.json").write_text('{"format": "nope"}')
-    with pytest.raises(DataError, match="journal.json"):
+    path = drill_home / "journal.jsonl"
+    bad = b"deadbeef {}\n" + journal.encode(OPS)  # damaged line that is not the last one
+    path.write_bytes(bad)
+    with pytest.raises(DataError, match="journal.jsonl"):
         Store.open(drill_home, now=now)
-    assert (drill_home / "journal.json").read_text() == '{"format": "nope"}'
+    assert path.read_bytes() == bad
+
+
+def test_journal_is_checkpointed_periodically(drill_home: Path, now):
+    store = Store.open(drill_home, now=now)
+    for i in range(journal.CHECKPOINT_COMMITS + 5):
+        store.put("items", f"k{i}", {"v": i})
+    assert 0 < (drill_home / "journal.jsonl").stat().st_size < 10 * 1024
+    store.close()  # close checkpoints too
+    assert (drill_home / "journal.jsonl").stat().st_size == 0
 
 
 WRITER = textwrap.dedent(
     """
-    import sys
+    import os, sys, time
     from pathlib import Path
     from drill.store import Store
 
     store = Store.open(Path(sys.argv[1]))
     start = int(sys.argv[2])
-    crash_at, crash_flush = int(sys.argv[3]), int(sys.argv[4])  # batch number, flush number
+    crash_at, crash_step = int(sys.argv[3]), int(sys.argv[4])  # batch number, file rename number
+    parent = os.getppid()
 
     if crash_at >= 0:  # freeze mid-commit at a chosen point so the parent's kill lands there
-        import time
         from drill.store.atomic import AtomicJSONStorage
 
-        real_flush, state = AtomicJSONStorage.flush, {"batch": 0, "flush": 0}
+        real_install, state = AtomicJSONStorage.install, {"batch": 0, "step": 0}
 
-        def flush(self, **kw):
-            if state["batch"] == crash_at and state["flush"] == crash_flush:
+        def install(self):
+            if state["batch"] == crash_at and state["step"] == crash_step:
                 print("CRASHPOINT", flush=True)
-                time.sleep(60)
-            state["flush"] += 1
-            return real_flush(self, **kw)
+                time.sleep(30)
+                raise SystemExit("not killed")
+            state["step"] += 1
+            return real_install(self)
 
-        AtomicJSONStorage.flush = flush
-    i = start
-    while True:
+        AtomicJSONStorage.install = install
+    for i in range(start, start + 2000):  # bounded, and stops if the test went away
+        if os.getppid() != parent:
+            break
         day = 1 + i % 28
         with store.batch():
             store.put("items", f"item{i % 7}", {"last": i, "pad": "x" * 300})
             store.append("reviews", {"id": f"r{i}", "at": f"2026-10-{day:02d}T10:{i % 60:02d}:00Z", "i": i})
         print(f"r{i}", flush=True)
-        i += 1
         if crash_at >= 0:
             state["batch"] += 1
-            state["flush"] = 0
+            state["step"] = 0
     """
 )
 
 
-def _run_writer(home: Path, start: int, acked: list[str], *, kill_after: int, crash_flush: int = -1) -> int:
+def _run_writer(home: Path, start: int, acked: list[str], *, kill_after: int, crash_step: int = -1) -> int:
     """Run WRITER, kill -9 it after ``kill_after`` acks (or at its frozen crash point)."""
-    crash_at = kill_after if crash_flush >= 0 else -1
+    crash_at = kill_after if crash_step >= 0 else -1
     proc = subprocess.Popen(
-        [sys.executable, "-c", WRITER, str(home), str(start), str(crash_at), str(crash_flush)],
+        [sys.executable, "-c", WRITER, str(home), str(start), str(crash_at), str(crash_step)],
         stdout=subprocess.PIPE,
         text=True,
     )
@@ -181,7 +217,7 @@ def _run_writer(home: Path, start: int, acked: list[str], *, kill_after: int, cr
             break
         acked.append(line.strip())
         seen += 1
-        if crash_flush < 0 and seen >= kill_after:
+        if crash_step < 0 and seen >= kill_after:
             os.kill(proc.pid, signal.SIGKILL)
             break
     acked.extend(ln.strip() for ln in proc.stdout if ln.strip() != "CRASHPOINT")  # printed before it died
@@ -215,13 +251,13 @@ def test_kill_9_during_answers_loses_no_acknowledged_write(drill_home: Path, rou
         _check_after_crash(drill_home, acked)
 
 
-@pytest.mark.parametrize("crash_flush", [0, 1], ids=["journal-written", "one-file-replaced"])
-def test_kill_9_at_the_worst_moment_is_all_or_nothing(drill_home: Path, crash_flush: int):
+@pytest.mark.parametrize("crash_step", [0, 1], ids=["journalled-no-file-replaced", "one-file-replaced"])
+def test_kill_9_at_the_worst_moment_is_all_or_nothing(drill_home: Path, crash_step: int):
     acked: list[str] = []
-    _run_writer(drill_home, 0, acked, kill_after=5, crash_flush=crash_flush)
+    _run_writer(drill_home, 0, acked, kill_after=5, crash_step=crash_step)
     assert len(acked) == 5
-    assert (drill_home / "journal.json").exists()
+    assert (drill_home / "journal.jsonl").read_bytes().endswith(b"}\n")  # commit logged, not done
     _check_after_crash(drill_home, acked)
     store = Store.open(drill_home)
-    assert "r5" in {r["id"] for r in store.records("reviews")}  # the frozen batch was completed
+    assert "r5" in {r["id"] for r in store.records("reviews")}  # the frozen commit was completed
     store.close()

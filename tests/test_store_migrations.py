@@ -58,7 +58,7 @@ def test_older_data_is_backed_up_then_migrated_step_by_step(v1_home: Path, now, 
     assert len(pre) == 1
     assert (pre[0] / "drill.json").read_bytes() == old_main
     assert "v2" not in (next((pre[0] / "log").rglob("*.json"))).read_text()
-    assert not list(v1_home.glob(".staging-*")) and not (v1_home / "journal.json").exists()
+    assert not list(v1_home.glob(".staging-*")) and (v1_home / "journal.jsonl").stat().st_size == 0
 
 
 def test_unversioned_file_runs_every_step(drill_home: Path, now, monkeypatch):

@@ -61,6 +61,20 @@ def make_dirs(path: Path) -> None:
         fsync_dir(d.parent)
 
 
+def write_temp(path: Path, payload: bytes) -> tuple[int, str]:
+    """Write ``payload`` to a new temp file beside ``path`` (not synced); return (fd, name)."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        view = memoryview(payload)
+        while view:
+            view = view[os.write(fd, view) :]
+    except BaseException:
+        os.close(fd)
+        os.unlink(tmp)
+        raise
+    return fd, tmp
+
+
 def write_bytes_atomic(path: Path, payload: bytes, *, sync_dir: bool = True, keep_open: bool = False) -> int | None:
     """Replace ``path`` with ``payload`` atomically and durably.
 
@@ -68,11 +82,8 @@ def write_bytes_atomic(path: Path, payload: bytes, *, sync_dir: bool = True, kee
     else None. With ``sync_dir=False`` the caller must fsync the folder before relying on it.
     On any failure the target is untouched and the temp file is removed.
     """
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, tmp = write_temp(path, payload)
     try:
-        view = memoryview(payload)
-        while view:
-            view = view[os.write(fd, view):]
         os.fsync(fd)
         os.replace(tmp, path)
     except BaseException:
@@ -170,6 +181,7 @@ class AtomicJSONStorage(Storage):
         self._sig: Signature | None = None  # signature of the file _data came from (None: absent)
         self._fd: int | None = None  # open descriptor of that file, pins its inode
         self._loaded = False
+        self._prepared: tuple[int, str] | None = None
         self.dirty = False
 
     # -- reading ---------------------------------------------------------------------------
@@ -237,6 +249,34 @@ class AtomicJSONStorage(Storage):
         self._close_fd()
         self._fd, self._sig, self.dirty, self._loaded = fd, (st.st_ino, st.st_mtime_ns, st.st_size), False, True
 
+    # Two-phase commit used by the store: prepare() writes the temp copy (the caller fsyncs
+    # ``prepared_fd``, in parallel with other files), install() renames it into place.
+    def prepare(self) -> int:
+        assert self.dirty and self._prepared is None
+        self._prepared = write_temp(self.path, dumps(self._data))
+        return self._prepared[0]
+
+    def install(self) -> None:
+        assert self._prepared is not None
+        fd, tmp = self._prepared
+        os.replace(tmp, self.path)
+        self._prepared = None
+        st = os.fstat(fd)
+        self._close_fd()
+        self._fd, self._sig, self.dirty, self._loaded = fd, (st.st_ino, st.st_mtime_ns, st.st_size), False, True
+
+    def abort(self) -> None:
+        """Drop a prepared temp copy and pending changes."""
+        if self._prepared is not None:
+            fd, tmp = self._prepared
+            self._prepared = None
+            os.close(fd)
+            try:
+                os.unlink(tmp)
+            except FileNotFoundError:
+                pass
+        self.discard()
+
     def discard(self) -> None:
         """Forget pending changes and the cache (the next read re-parses the file)."""
         self.dirty = False
@@ -255,4 +295,4 @@ class AtomicJSONStorage(Storage):
         self._data, self._sig, self._loaded = None, None, False
 
     def close(self) -> None:
-        self.discard()
+        self.abort()

@@ -4,7 +4,7 @@
 
     <home>/drill.json                              keyed documents: {table: {key: doc}}
     <home>/log/<log>/YYYY/MM/YYYY-MM-DD.json       one study day (UTC) of a log: {"records": {id: rec}}
-    <home>/journal.json                            write-ahead journal (only mid-write)
+    <home>/journal.jsonl                           write-ahead journal (emptied at checkpoints)
     <home>/backups/<YYYY-MM-DDTHHMMSSZ>[-label]/   snapshots of drill.json + log/
     <home>/.lock, <home>/.session.lock             writer lock, interactive-session lock
 """
@@ -21,7 +21,7 @@ from drill.store.atomic import validate_tinydb
 
 MAIN_FILE = "drill.json"
 LOG_DIR = "log"
-JOURNAL_FILE = "journal.json"
+JOURNAL_FILE = "journal.jsonl"
 BACKUP_DIR = "backups"
 LOCK_FILE = ".lock"
 SESSION_LOCK_FILE = ".session.lock"

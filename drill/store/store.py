@@ -5,9 +5,10 @@ Guarantees (see docs/storage.md):
 * Every write (``put``/``delete``/``append``/``remove`` or a whole ``batch``) runs under an
   exclusive ``flock`` on ``<home>/.lock``, re-reads files another process changed, and is
   durable when the call returns. Two processes writing at once both keep their writes.
-* A write touching several files is journalled first (``journal.json``), so after a crash
-  (kill -9, power loss) it is applied wholly on the next write or open, or not at all if it
-  never reached the journal. Files are only ever replaced atomically.
+* Every commit is first appended to a write-ahead journal (``journal.jsonl``, see
+  ``journal.py``), so after a crash (kill -9, power loss) a commit is applied wholly on the next
+  write or open, or not at all if it never reached the journal. Files are only ever replaced
+  atomically (temp file + fsync + rename).
 * A file that cannot be read raises DataError naming it and its newest good backup; the store
   never writes over it.
 """
@@ -20,7 +21,8 @@ import shutil
 import threading
 import uuid
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -29,8 +31,9 @@ from typing import Any
 from tinydb import TinyDB
 from tinydb.table import Table
 
-from drill.errors import DataError
+from drill.errors import BusyError, DataError
 from drill.store import backups, migrations
+from drill.store import journal as wal
 from drill.store.atomic import (
     AtomicJSONStorage,
     dumps,
@@ -39,6 +42,7 @@ from drill.store.atomic import (
     read_json,
     write_json_atomic,
 )
+from drill.store.journal import Journal
 from drill.store.layout import (
     JOURNAL_FILE,
     LOCK_FILE,
@@ -64,7 +68,6 @@ from drill.store.layout import (
 from drill.store.locks import FileLock, SessionLock
 
 EXPORT_FORMAT = "drill-backup"
-JOURNAL_FORMAT = "drill-journal"
 OLD_LOG_DIR = ".old-log"
 _PARTITION_CACHE = 8
 
@@ -116,6 +119,8 @@ class Store:
         self._now = None if now is None else aware(now)
         self._error = backups.corrupt_error_factory(home)
         self._lock = FileLock(home / LOCK_FILE)
+        self._journal = Journal(home, JOURNAL_FILE, self._error)
+        self._pool: ThreadPoolExecutor | None = None
         self._mutex = threading.RLock()
         self._depth = 0
         self._ops: list[dict[str, Any]] = []
@@ -143,6 +148,7 @@ class Store:
                 store._cleanup_leftovers()
                 store._check_schema()
             with store._write():
+                store._checkpoint()
                 backups.daily(home, store._clock(), backups_keep, store._error)
         except BaseException:
             store.close()
@@ -150,12 +156,32 @@ class Store:
         return store
 
     def close(self) -> None:
+        """Checkpoint the journal if the lock is free at once, release everything."""
         with self._mutex:
+            if self._closed:
+                return
+            if self._depth == 0:
+                try:
+                    self._lock.acquire(0)
+                except (BusyError, OSError):
+                    pass
+                else:
+                    try:
+                        if not self._journal.needs_replay() and self._journal.size():
+                            self._checkpoint()
+                    except (DataError, OSError):
+                        pass
+                    finally:
+                        self._lock.release()
             self._main.storage.close()
             for db in self._logs.values():
                 db.storage.close()
             self._logs.clear()
+            self._journal.close()
             self._lock.close()
+            if self._pool is not None:
+                self._pool.shutdown(wait=True)
+                self._pool = None
             self._closed = True
 
     def __enter__(self) -> Store:
@@ -177,6 +203,10 @@ class Store:
                 shutil.rmtree(e, ignore_errors=True)
             elif e.name.startswith(".") and e.name.endswith(".tmp") and e.is_file():
                 e.unlink(missing_ok=True)
+        for folder, _, names in os.walk(self.home / LOG_DIR):
+            for name in names:
+                if name.startswith(".") and name.endswith(".tmp"):
+                    Path(folder, name).unlink(missing_ok=True)
 
     def _check_schema(self) -> None:
         latest = migrations.latest_version()
@@ -227,11 +257,12 @@ class Store:
             self._depth += 1
             try:
                 if outer:
-                    try:
-                        self._replay_journal()  # a crashed writer's batch comes first
-                    except BaseException:
-                        self._rollback()
-                        raise
+                    if self._journal.needs_replay():  # a writer died mid-commit (or a crash)
+                        try:
+                            self._replay()
+                        except BaseException:
+                            self._rollback()
+                            raise
                     self._ops = []
                 try:
                     yield
@@ -240,7 +271,9 @@ class Store:
                         self._rollback()
                     raise
                 if outer:
-                    self._commit(self._ops, journalled=False)
+                    self._commit(self._ops)
+                    if self._journal.due():
+                        self._checkpoint()
             finally:
                 self._depth -= 1
                 if outer:
@@ -254,53 +287,111 @@ class Store:
 
     def _rollback(self) -> None:
         for storage in self._dirty.values():
-            storage.discard()
+            storage.abort()
         self._dirty.clear()
 
-    def _commit(self, ops: list[dict[str, Any]], *, journalled: bool) -> None:
-        """Make the dirty files durable; journal first when more than one file changes.
+    def _sync(self, calls: list[Callable[[], None]]) -> None:
+        """Run fsync-like calls in parallel (the disk can serve them in one journal commit)."""
+        if len(calls) == 1:
+            calls[0]()
+            return
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="drill-fsync")
+        futures = [self._pool.submit(call) for call in calls[1:]]
+        first: BaseException | None = None
+        try:
+            calls[0]()
+        except BaseException as exc:
+            first = exc
+        for fut in futures:
+            try:
+                fut.result()
+            except BaseException as exc:
+                first = first or exc
+        if first is not None:
+            raise first
 
-        ``journalled``: a journal for these ops is already on disk (replay).
-        """
+    def _save_error(self, exc: OSError, hint: str) -> DataError:
+        return DataError(f"could not save to {self.home}: {exc.strerror or exc}", hint=hint)
+
+    def _commit(self, ops: list[dict[str, Any]]) -> None:
+        """Journal line + new files' temp copies synced in parallel, then renames, then done."""
         dirty = list(self._dirty.values())
         self._dirty.clear()
-        journal = self.home / JOURNAL_FILE
+        if not dirty:
+            return
+        logged = False
         try:
-            if len(dirty) > 1 and not journalled:
-                write_json_atomic(journal, {"format": JOURNAL_FORMAT, "ops": ops})
-                journalled = True
-            folders: dict[Path, None] = {}
+            fds = [storage.prepare() for storage in dirty]
+            jfd = self._journal.write(wal.encode(ops))
+            logged = True
+            self._sync([lambda: os.fdatasync(jfd), *[lambda fd=fd: os.fsync(fd) for fd in fds]])
+        except BaseException as exc:
             for storage in dirty:
-                storage.flush(sync_dir=False)
-                folders[storage.path.parent] = None
-            for folder in folders:
-                fsync_dir(folder)
-            if journalled:
-                journal.unlink(missing_ok=True)
-                fsync_dir(self.home)
-        except OSError as exc:
+                storage.abort()
+            if logged:
+                self._journal.mark(wal.ABORT)
+            if isinstance(exc, OSError):
+                raise self._save_error(exc, "check free disk space and the data folder's permissions; nothing was saved") from exc
+            raise
+        self._journal.commits += 1
+        try:
             for storage in dirty:
-                storage.discard()
-            raise DataError(
-                f"could not save to {self.home}: {exc.strerror or exc}",
-                hint="check free disk space and the data folder's permissions; the change was not saved"
-                if not journal.exists()
-                else "check free disk space and permissions; the change will be completed on the next start",
-            ) from exc
+                storage.install()
+        except BaseException as exc:  # the commit is durable in the journal: the next writer completes it
+            for storage in dirty:
+                storage.abort()
+            if isinstance(exc, OSError):
+                raise self._save_error(exc, "check free disk space and permissions; the change will be completed on the next start") from exc
+            raise
+        self._journal.mark(wal.DONE)
 
-    def _replay_journal(self) -> None:
-        path = self.home / JOURNAL_FILE
-        if not path.exists():
-            return
-        data = read_json(path, _validate_journal, self._error)
-        if data is None:
-            return
-        for op in data["ops"]:
-            if op["op"] == "swap":
-                self._swap(self.home / op["staging"])
-            else:
-                self._apply(op)
-        self._commit(data["ops"], journalled=True)
+    def _flush_durably(self) -> None:
+        """Write every dirty file with fsync and folder fsync (replay; no journal line)."""
+        dirty = list(self._dirty.values())
+        self._dirty.clear()
+        try:
+            fds = [storage.prepare() for storage in dirty]
+            self._sync([lambda fd=fd: os.fsync(fd) for fd in fds] or [lambda: None])
+            for storage in dirty:
+                storage.install()
+        except BaseException:
+            for storage in dirty:
+                storage.abort()
+            raise
+        folders = {storage.path.parent for storage in dirty}
+        if folders:
+            self._sync([lambda d=d: fsync_dir(d) for d in folders])
+
+    def _op_folder(self, op: dict[str, Any]) -> Path:
+        if op["op"] == "append":
+            return (self.home / partition_relpath(op["log"], parse_at(op["record"]["at"]).date())).parent
+        if op["op"] == "remove":
+            return (self.home / partition_relpath(op["log"], parse_at(op["at"]).date())).parent
+        return self.home
+
+    def _checkpoint(self) -> None:
+        """Make every journalled rename durable (folder fsyncs), then empty the journal."""
+        entries = self._journal.read()
+        folders = {self._op_folder(op) for ops in entries for op in ops}
+        folders = {d for d in folders if d.is_dir()}
+        if folders:
+            self._sync([lambda d=d: fsync_dir(d) for d in folders])
+        self._journal.truncate()
+
+    def _replay(self) -> None:
+        """Apply every journalled commit (idempotent, in order), write durably, checkpoint."""
+        for ops in self._journal.read():
+            for op in ops:
+                if op.get("op") == "swap":
+                    self._swap(self.home / op["staging"])
+                else:
+                    try:
+                        self._apply(op)
+                    except (KeyError, TypeError, ValueError) as exc:
+                        raise self._error(self._journal.path, f"bad journal entry {op!r}: {exc}") from exc
+        self._flush_durably()
+        self._checkpoint()
 
     def _apply(self, op: dict[str, Any]) -> bool:
         """Apply one journal op to the in-memory files (idempotent)."""
@@ -516,13 +607,14 @@ class Store:
             raise RuntimeError("migration did not reach the current schema version")
 
     def _swap_journalled(self, staging: Path) -> None:
-        """Swap ``staging`` in for the live data, crash-safely (journal, swap, unjournal)."""
+        """Swap ``staging`` in for the live data, crash-safely (journal, swap, checkpoint)."""
         fsync_dir(staging)
-        journal = self.home / JOURNAL_FILE
-        write_json_atomic(journal, {"format": JOURNAL_FORMAT, "ops": [{"op": "swap", "staging": staging.name}]})
+        self._checkpoint()  # nothing older in the journal may be replayed after the swap
+        jfd = self._journal.write(wal.encode([{"op": "swap", "staging": staging.name}]))
+        os.fdatasync(jfd)
         self._swap(staging)
-        journal.unlink()
-        fsync_dir(self.home)
+        self._journal.mark(wal.DONE)
+        self._checkpoint()
 
     def _swap(self, staging: Path) -> None:
         """Idempotent: move staging's log/ and drill.json into place, drop the old ones."""
@@ -570,14 +662,6 @@ def _check_writable(table: str, key: str) -> str:
     if table == META_TABLE and key == META_KEY:
         raise ValueError(f"{META_TABLE}/{META_KEY} is the store's own record")
     return key
-
-
-def _validate_journal(data: Any) -> None:
-    if not isinstance(data, dict) or data.get("format") != JOURNAL_FORMAT or not isinstance(data.get("ops"), list):
-        raise ValueError("not a drill journal")
-    for op in data["ops"]:
-        if not isinstance(op, dict) or op.get("op") not in {"put", "delete", "append", "remove", "swap"}:
-            raise ValueError(f"bad journal entry {op!r}")
 
 
 def _refuse(reason: str, hint: str = "export the data again with `drill export` and import that file") -> DataError:
