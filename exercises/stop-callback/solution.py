@@ -1,0 +1,43 @@
+"""Reference solution: a custom callback ends training once training accuracy reaches 99 %."""
+
+import keras
+
+from drill.data.images import digits
+
+TARGET = 0.99
+
+
+class StopAtAccuracy(keras.callbacks.Callback):
+    """Stop training at the end of the first epoch whose accuracy reaches ``target``."""
+
+    def __init__(self, target):
+        super().__init__()
+        self.target = target
+
+    def on_epoch_end(self, epoch, logs=None):
+        accuracy = (logs or {}).get("accuracy")
+        if accuracy is not None and accuracy >= self.target:
+            print(f"\nReached {self.target:.0%} accuracy, so cancelling training!")
+            self.model.stop_training = True
+
+
+def solution_model():
+    x, y = digits()
+    x = x.astype("float32") / 16.0
+    keras.utils.set_random_seed(1)
+
+    model = keras.Sequential([
+        keras.Input(shape=(8, 8)),
+        keras.layers.Flatten(),
+        keras.layers.Dense(128, activation="relu"),
+        keras.layers.Dense(10, activation="softmax"),
+    ])
+    model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+    # far more epochs than needed: the callback decides when to stop
+    model.fit(x, y, epochs=200, batch_size=32, callbacks=[StopAtAccuracy(TARGET)], verbose=2)
+    return model
+
+
+if __name__ == "__main__":
+    model = solution_model()
+    model.save("mymodel.h5")
