@@ -8,7 +8,6 @@ import signal
 import subprocess
 import sys
 import textwrap
-from datetime import datetime
 from pathlib import Path
 
 import pytest

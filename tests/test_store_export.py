@@ -11,7 +11,20 @@ import pytest
 
 from drill.errors import DataError
 from drill.store import Store, migrations
-from test_store_migrations import _to_v2
+from drill.store.atomic import write_json_atomic
+
+
+def _to_v2(folder: Path) -> None:
+    """Fake migration step: items' "x" becomes "y", log records get a "v2" flag."""
+    main = json.loads((folder / "drill.json").read_text())
+    for doc in main.get("items", {}).values():
+        doc["y"] = doc.pop("x")
+    write_json_atomic(folder / "drill.json", main)
+    for f in (folder / "log").rglob("*.json"):
+        data = json.loads(f.read_text())
+        for r in data["records"].values():
+            r["v2"] = True
+        write_json_atomic(f, data)
 
 
 @pytest.fixture

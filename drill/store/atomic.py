@@ -177,6 +177,7 @@ class AtomicJSONStorage(Storage):
         self._validate = validate
         self._error = error
         self.on_write = on_write
+        self.closer: Callable[[int], None] | None = None  # how install() closes the replaced file
         self._data: dict[str, Any] | None = None
         self._sig: Signature | None = None  # signature of the file _data came from (None: absent)
         self._fd: int | None = None  # open descriptor of that file, pins its inode
@@ -262,7 +263,9 @@ class AtomicJSONStorage(Storage):
         os.replace(tmp, self.path)
         self._prepared = None
         st = os.fstat(fd)
-        self._close_fd()
+        old, self._fd = self._fd, None
+        if old is not None:  # the old file's last reference: freeing it can take a while
+            (self.closer or os.close)(old)
         self._fd, self._sig, self.dirty, self._loaded = fd, (st.st_ino, st.st_mtime_ns, st.st_size), False, True
 
     def abort(self) -> None:

@@ -40,7 +40,6 @@ from drill.store.atomic import (
     fsync_dir,
     make_dirs,
     read_json,
-    write_json_atomic,
 )
 from drill.store.journal import Journal
 from drill.store.layout import (
@@ -194,7 +193,18 @@ class Store:
         return self._now or datetime.now(timezone.utc)
 
     def _db(self, path: Path, validate) -> _KeyedDB:
-        return _KeyedDB(path, storage=AtomicJSONStorage, validate=validate, error=self._error, on_write=self._on_write)
+        db = _KeyedDB(path, storage=AtomicJSONStorage, validate=validate, error=self._error, on_write=self._on_write)
+        db.storage.closer = self._close_later
+        return db
+
+    def _executor(self) -> ThreadPoolExecutor:
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="drill-store")
+        return self._pool
+
+    def _close_later(self, fd: int) -> None:
+        """Close a replaced file's descriptor off the answer's path (ext4 frees it then)."""
+        self._executor().submit(os.close, fd)
 
     def _cleanup_leftovers(self) -> None:
         """Remove temp files and staging folders a killed writer left (we hold the lock)."""
@@ -295,9 +305,7 @@ class Store:
         if len(calls) == 1:
             calls[0]()
             return
-        if self._pool is None:
-            self._pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="drill-fsync")
-        futures = [self._pool.submit(call) for call in calls[1:]]
+        futures = [self._executor().submit(call) for call in calls[1:]]
         first: BaseException | None = None
         try:
             calls[0]()
@@ -568,20 +576,16 @@ class Store:
             try:
                 tables = _clone(data["tables"])
                 tables.setdefault(META_TABLE, {})[META_KEY] = {"schema_version": version}
-                write_json_atomic(staging / MAIN_FILE, tables)
-                make_dirs(staging / LOG_DIR)
+                (staging / MAIN_FILE).write_bytes(dumps(tables))
+                (staging / LOG_DIR).mkdir()
                 for log, recs in data["logs"].items():
                     by_day: dict[date, dict[str, Any]] = {}
                     for rec in recs:
                         by_day.setdefault(parse_at(rec["at"]).date(), {})[rec["id"]] = rec
-                    folders: set[Path] = set()
                     for day, day_recs in by_day.items():
                         path = staging / partition_relpath(log, day)
-                        make_dirs(path.parent)
-                        write_json_atomic(path, {RECORDS_TABLE: day_recs}, sync_dir=False)
-                        folders.add(path.parent)
-                    for folder in folders:
-                        fsync_dir(folder)
+                        path.parent.mkdir(parents=True, exist_ok=True)
+                        path.write_bytes(dumps({RECORDS_TABLE: day_recs}))  # private; synced before the swap
                 migrations.migrate_folder(staging, version)
                 self._check_staging(staging)
             except BaseException:
@@ -608,13 +612,28 @@ class Store:
 
     def _swap_journalled(self, staging: Path) -> None:
         """Swap ``staging`` in for the live data, crash-safely (journal, swap, checkpoint)."""
-        fsync_dir(staging)
+        self._sync_tree(staging)  # every staged file and folder on disk before the swap is logged
         self._checkpoint()  # nothing older in the journal may be replayed after the swap
         jfd = self._journal.write(wal.encode([{"op": "swap", "staging": staging.name}]))
         os.fdatasync(jfd)
         self._swap(staging)
         self._journal.mark(wal.DONE)
         self._checkpoint()
+
+    def _sync_tree(self, root: Path) -> None:
+        def sync_file(path: str) -> None:
+            fd = os.open(path, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+
+        calls: list[Callable[[], None]] = []
+        for folder, _, names in os.walk(root):
+            calls.extend(lambda p=os.path.join(folder, n): sync_file(p) for n in names)
+            calls.append(lambda d=Path(folder): fsync_dir(d))
+        for i in range(0, len(calls), 256):
+            self._sync(calls[i : i + 256])
 
     def _swap(self, staging: Path) -> None:
         """Idempotent: move staging's log/ and drill.json into place, drop the old ones."""
