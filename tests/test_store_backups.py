@@ -127,3 +127,10 @@ def test_no_backup_yet_says_so(drill_home: Path, now):
         Store.open(drill_home, now=now)
     assert "no good backup" in err.value.hint
     assert (drill_home / "drill.json").read_bytes() == b"{bad"
+
+
+def test_unusable_data_folder_is_a_data_error(tmp_path: Path, now):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with pytest.raises(DataError, match="cannot use the data folder"):
+        Store.open(blocker / "home", now=now)

@@ -140,7 +140,17 @@ class Store:
     ) -> Store:
         """Open (creating on first run) the data folder: replay, migrate, back up."""
         home = Path(home).expanduser()
-        home.mkdir(parents=True, exist_ok=True)
+        try:
+            home.mkdir(parents=True, exist_ok=True)
+            return cls._open(home, lock_timeout, backups_keep, now)
+        except OSError as exc:
+            raise DataError(
+                f"cannot use the data folder {home}: {exc.strerror or exc}",
+                hint="check that the folder exists, is yours and is writable (or pass --home)",
+            ) from exc
+
+    @classmethod
+    def _open(cls, home: Path, lock_timeout: float, backups_keep: int, now: datetime | None) -> Store:
         store = cls(home, lock_timeout=lock_timeout, backups_keep=backups_keep, now=now)
         try:
             with store._write():  # replays a leftover journal first
