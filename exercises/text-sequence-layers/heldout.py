@@ -1,0 +1,14 @@
+"""Grader only: the held-out fifth of the Android/iPhone tweets.
+
+Raw strings for a model that takes strings (TextVectorization inside, saved as .keras);
+otherwise the texts tokenised with the task's fixed settings, adapted on exactly the
+training texts the starter hands out.
+"""
+
+from drill.data import text
+
+
+def heldout(model):
+    texts, labels = text._heldout_tweets_by_device()
+    train_texts, _ = text.tweets_by_device()
+    return text._heldout_texts_for(model, train_texts, texts, labels)
