@@ -140,9 +140,15 @@ def build_evidence(store, settings: Settings, cards: dict, drills: dict[str, Dri
         drill_skills={k: d.skills for k, d in drills.items()},
         drill_titles={k: d.title for k, d in drills.items()},
         states=item_states(store) if states is None else states,
-        submissions=submissions(store) if subs is None else subs,
+        submissions=_cached_submissions(store, settings) if subs is None else subs,
         exams=exams(store),
     )
+
+
+def _cached_submissions(store, settings: Settings) -> list[Submission]:
+    from drill.progress.daily import load_daily
+
+    return load_daily(store.home, settings).submissions
 
 
 def snapshot(store, settings: Settings, result: Readiness) -> None:

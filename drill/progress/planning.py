@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from drill.models import ItemState, Settings
-from drill.progress.evidence import DrillInfo, item_states, load_drills, submissions
+from drill.progress.evidence import DrillInfo, item_states, load_drills
 from drill.schedule.days import study_day
 from drill.schedule.planner import CATEGORY_TOPIC, Plan, Unit, make_plan
 
@@ -34,7 +34,9 @@ def plan_for(store, settings: Settings, cards: dict, now: datetime, *, drills: d
              save_baseline: bool = True, states: dict[str, ItemState] | None = None) -> Plan:
     drills = load_drills() if drills is None else drills
     states = item_states(store) if states is None else states
-    attempted = {s.drill_id for s in submissions(store)}
+    from drill.progress.daily import load_daily
+
+    attempted = {s.drill_id for s in load_daily(store.home, settings).submissions}
     units = units_left(cards, drills, states, attempted)
     today = study_day(now, settings)
     baseline = store.get(PLAN_TABLE, BASELINE)
