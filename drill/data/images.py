@@ -26,7 +26,7 @@ SHAPES_BASE = ASSETS / "shapes_base.keras"
 _DIGITS = {"seed": 1797, "heldout_frac": 0.2}
 
 # shape drills: the kinds each one uses and the seeds its training images come from
-DIR_KINDS = ("circle", "square", "triangle", "star")
+DIR_KINDS = ("circle", "square", "star", "triangle")  # alphabetical, as image_dataset_from_directory orders classes
 DIR_SEEDS = {"train": 101, "validation": 102}
 DIR_COUNTS = {"train": 150, "validation": 40}
 FEW_KINDS = ("circle", "square", "triangle")

@@ -70,18 +70,16 @@ def _shape_mask(kind: str, x: np.ndarray, y: np.ndarray, r: float, angle: float)
 def draw(kind: str, rng: np.random.Generator, size: int = 32) -> np.ndarray:
     """One image of ``kind``: ``(size, size, 3)`` uint8, everything random drawn from ``rng``."""
     n = size * SUPERSAMPLE
-    r = rng.uniform(0.22, 0.36) * size
+    r = rng.uniform(0.25, 0.4) * size
     cx, cy = rng.uniform(r, size - r, 2)
     angle = rng.uniform(0, 2 * np.pi)
-    background = rng.uniform(0, 255, 3)
-    colour = rng.uniform(0, 255, 3)
-    while np.abs(colour - background).sum() < 180:  # keep the shape visible
-        colour = rng.uniform(0, 255, 3)
+    background = rng.uniform(170, 255, 3)
+    colour = rng.uniform(0, 150, 3)
     grid = (np.arange(n) + 0.5) / SUPERSAMPLE
     gx, gy = np.meshgrid(grid - cx, grid - cy)
     mask = _shape_mask(kind, gx, gy, r, angle).astype(np.float32)
     mask = mask.reshape(size, SUPERSAMPLE, size, SUPERSAMPLE).mean(axis=(1, 3))[..., None]
-    image = mask * colour + (1 - mask) * background + rng.normal(0, 12, (size, size, 3))
+    image = mask * colour + (1 - mask) * background + rng.normal(0, 8, (size, size, 3))
     return np.clip(image, 0, 255).round().astype(np.uint8)
 
 
