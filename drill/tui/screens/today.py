@@ -81,7 +81,9 @@ class TodayScreen(Screen[None]):
         )
         problems.display = bool(summary.problems)
         self.query_one("#start", Button).disabled = not (summary.due + summary.new)
-        self.refresh_progress()
+        # After the frame is painted: with years of history the progress numbers take ~0.1 s
+        # (seconds once, while the daily cache is built), and the hub should show at once.
+        self.call_after_refresh(self.refresh_progress)
 
     def refresh_progress(self) -> None:
         """Exam countdown, readiness, today's plan slice and hours (drill.progress)."""
