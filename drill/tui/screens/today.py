@@ -51,9 +51,9 @@ class TodayScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = "drill"
-        self.refresh_summary()
 
     def on_screen_resume(self) -> None:
+        # Sent on first display too, so this is the one place the numbers are read.
         self.refresh_summary()
 
     def refresh_summary(self) -> None:
