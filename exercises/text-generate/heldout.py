@@ -1,0 +1,12 @@
+"""Grader only: next-word windows from the held-out fifth of the paragraphs.
+
+Int ids (the task's vocabulary, adapted on exactly the training paragraphs) for an int model;
+the same windows as words for a model that takes strings. Targets outside the vocabulary are
+left out.
+"""
+
+from drill.data import text
+
+
+def heldout(model):
+    return text._heldout_next_words(model)
