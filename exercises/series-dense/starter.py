@@ -1,0 +1,42 @@
+"""Drill: forecast tomorrow's value of a series from the last 20 days.
+
+Turn the series into windows with tf.data, train a dense network on them and return it.
+Read task.md for the details and the bar.
+"""
+
+import keras
+import numpy as np
+import tensorflow as tf
+
+from drill.data.series import SYNTH_WINDOW, synthetic_series  # SYNTH_WINDOW = 20
+
+
+def windowed_dataset(series, window_size, batch_size, shuffle_buffer):
+    # TODO: a tf.data.Dataset of (features, label) pairs: features are window_size values in
+    #       a row, the label is the value right after them.
+    #       from_tensor_slices -> window(window_size + 1, shift=1, drop_remainder=True)
+    #       -> flat_map(...) -> shuffle(shuffle_buffer) -> map(split features/label) -> batch
+    raise NotImplementedError("write windowed_dataset")
+
+
+def solution_model():
+    # time: (1100,) day numbers; series: (1100,) float32 values, one a day
+    time, series = synthetic_series()
+
+    # TODO: windowed datasets for training (and validation: the last days of the series)
+
+    model = keras.Sequential([
+        keras.Input(shape=(SYNTH_WINDOW,)),
+        # TODO: hidden Dense layers
+        keras.layers.Dense(1),
+    ])
+
+    # TODO: compile (an error loss, metric "mae") and train on the windowed dataset
+
+    return model
+
+
+# Keep this block as it is: the checker runs the file and grades the saved model.
+if __name__ == "__main__":
+    model = solution_model()
+    model.save("mymodel.h5")
