@@ -30,7 +30,7 @@ DIR_KINDS = ("circle", "square", "star", "triangle")  # alphabetical, as image_d
 DIR_SEEDS = {"train": 101, "validation": 102}
 DIR_COUNTS = {"train": 150, "validation": 40}
 FEW_KINDS = ("circle", "square", "triangle")
-FEW_SEED, FEW_PER_KIND = 201, 8
+FEW_SEED, FEW_PER_KIND = 201, 40
 BASE_KINDS = ("circle", "square", "triangle", "cross", "hexagon")
 BASE_SEED, BASE_PER_KIND = 301, 400
 TRANSFER_KINDS = ("star", "ring", "frame")
@@ -76,7 +76,7 @@ def shape_folders(root: str | Path = "shapes") -> tuple[Path, Path]:
 
 
 def few_shapes() -> tuple[np.ndarray, np.ndarray]:
-    """Eight images of each of ``FEW_KINDS``: ``x`` (24, 32, 32, 3) uint8 0–255, ``y`` (24,) int 0–2."""
+    """Forty images of each of ``FEW_KINDS``: ``x`` (120, 32, 32, 3) uint8 0–255, ``y`` (120,) int 0–2."""
     return shapes.make(FEW_KINDS, FEW_PER_KIND, FEW_SEED)
 
 
