@@ -13,7 +13,7 @@ from typing import Any
 
 from drill.check import events as ev
 from drill.check.contract import ModelFacts, check_contract
-from drill.check.metrics import compute
+from drill.check.metrics import compute, sample_rows
 from drill.content.exercises import Contract
 
 MODEL_FILES = ("mymodel.h5", "mymodel.keras")
@@ -107,6 +107,8 @@ def grade(spec: dict[str, Any], report: ev.Report, tf: Any, keras: Any) -> None:
         return
     try:
         x, y = load_heldout(Path(spec["heldout"]))(model)
+        if spec.get("sample_seed"):
+            x, y = sample_rows(x, y, spec["sample_seed"])
     except Exception as error:  # noqa: BLE001
         report.error_kind = "heldout_failed"
         report.error_message = f"the drill's held-out data failed to load: {type(error).__name__}: {error}"

@@ -96,6 +96,7 @@ def run_check(
     cancel: threading.Event | None = None,
     timeout_s: float | None = None,
     memory_mb: int | None = None,
+    sample_seed: int | None = None,
 ) -> CheckResult:
     """Train the learner's file in a subprocess and grade the model file it saves.
 
@@ -111,6 +112,8 @@ def run_check(
         cancel: Set it to stop the check (result error_kind "cancelled").
         timeout_s: Wall-time limit; default the drill's contract.
         memory_mb: Resident-memory limit of the process group; default the drill's contract.
+        sample_seed: Score on a fresh random sample (``SAMPLE_FRACTION``) of the held-out rows drawn
+            with this seed, as the mock exam does per submission; None scores on all of them.
     """
     solution = Path(solution_path).resolve()
     if not solution.is_file():
@@ -128,6 +131,7 @@ def run_check(
         "metric": spec.metric.name,
         "contract": spec.contract.model_dump(),
         "parent_pid": os.getpid(),
+        "sample_seed": sample_seed,
     }
     read_fd, write_fd = os.pipe()
     harness_spec["events_fd"] = write_fd
