@@ -210,7 +210,19 @@ def test_defensive_parsing_of_other_modules_records():
     assert parse_submission({"drill_id": "x", "score": 4, "at": "2026-11-01T10:00:00+00:00"}).score == 4
     assert parse_submission({"drill_id": "x", "score": "4", "at": "2026-11-01T10:00:00+00:00"}) is None
     assert parse_submission({"score": 4}) is None
-    exam = parse_exam({"at": "2026-11-01T10:00:00+00:00", "tasks": [{"category": "text", "score": 5}, {"x": 1}]})
-    assert exam is not None and exam.scores == {"text": 5.0}
-    assert parse_exam({"at": "nope", "scores": {"text": 5}}) is None
-    assert parse_exam({"at": "2026-11-01T10:00:00+00:00", "scores": {"bogus": 5}}) is None
+    assert parse_exam({"at": "nope", "scores": {"text": 5}}) is None  # not an exam record
+
+
+def test_finished_mock_exams_are_evidence_with_each_attempted_tasks_best_score():
+    from drill.exam import Exam, ExamSubmission, ExamTask
+
+    start = datetime(2026, 11, 1, 9, tzinfo=timezone.utc)
+    tasks = [ExamTask(category=c, drill_id="d") for c in ("regression", "classic", "vision", "text", "series")]
+    tasks[3].submissions += [ExamSubmission(at=start, score=3, sample_seed=1), ExamSubmission(at=start, score=5, sample_seed=2)]
+    tasks[0].submissions.append(ExamSubmission(at=start, score=0, sample_seed=3))
+    exam = Exam(id="e1", started_at=start, tasks=tasks)
+    assert parse_exam(exam.model_dump(mode="json")) is None  # still running: not evidence yet
+    exam.ended_at = start + timedelta(hours=2)
+    parsed = parse_exam(exam.model_dump(mode="json"))
+    assert parsed is not None and parsed.at == exam.ended_at
+    assert parsed.scores == {"regression": 0.0, "text": 5.0}  # never-submitted tasks say nothing

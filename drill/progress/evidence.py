@@ -81,18 +81,21 @@ def parse_submission(raw: dict) -> Submission | None:
 
 
 def parse_exam(raw: dict) -> MockExam | None:
-    """Accepts {"at", "scores": {category: n}} or {"at", "tasks": [{"category", "score"}]}."""
+    """A finished mock exam (``drill.exam.Exam``) as evidence: each attempted task's best score.
+
+    A running exam is not evidence yet, and a task never submitted says nothing about the
+    category (the learner may have ended the exam early), so it is left out.
+    """
+    from drill.exam import Exam
+
     try:
-        at = utc(parse_at(raw.get("at") or raw.get("finished") or raw.get("started")))
-        scores: dict[str, float] = {}
-        if isinstance(raw.get("scores"), dict):
-            scores = {k: float(v) for k, v in raw["scores"].items() if k in CATEGORIES and v is not None}
-        for task in raw.get("tasks") or []:
-            if isinstance(task, dict) and task.get("category") in CATEGORIES and task.get("score") is not None:
-                scores[task["category"]] = float(task["score"])
-        return MockExam(at, scores) if scores else None
-    except (KeyError, ValueError, TypeError, AttributeError):
+        exam = Exam.model_validate(raw)
+    except ValueError:
         return None
+    if exam.ended_at is None:
+        return None
+    scores = {task.category: float(task.best) for task in exam.tasks if task.submissions}
+    return MockExam(exam.ended_at, scores) if scores else None
 
 
 def submissions(store, since: datetime | None = None) -> list[Submission]:
