@@ -31,10 +31,10 @@ DIR_SEEDS = {"train": 101, "validation": 102}
 DIR_COUNTS = {"train": 150, "validation": 40}
 FEW_KINDS = ("circle", "square", "triangle")
 FEW_SEED, FEW_PER_KIND = 201, 40
-BASE_KINDS = ("circle", "square", "triangle", "cross", "hexagon")
+BASE_KINDS = ("circle", "square", "triangle", "ring", "frame")
 BASE_SEED, BASE_PER_KIND = 301, 400
-TRANSFER_KINDS = ("star", "ring", "frame")
-TRANSFER_SEED, TRANSFER_PER_KIND = 401, 15
+TRANSFER_KINDS = ("cross", "hexagon", "star")
+TRANSFER_SEED, TRANSFER_PER_KIND = 401, 20
 
 
 def _digits_all() -> tuple[np.ndarray, np.ndarray]:
@@ -81,9 +81,9 @@ def few_shapes() -> tuple[np.ndarray, np.ndarray]:
 
 
 def transfer_shapes() -> tuple[np.ndarray, np.ndarray]:
-    """Fifteen images of each of ``TRANSFER_KINDS`` (kinds the base never saw).
+    """Twenty images of each of ``TRANSFER_KINDS`` (kinds the base never saw).
 
-    ``x`` (45, 32, 32, 3) uint8 0–255, ``y`` (45,) int 0–2.
+    ``x`` (60, 32, 32, 3) uint8 0–255, ``y`` (60,) int 0–2.
     """
     return shapes.make(TRANSFER_KINDS, TRANSFER_PER_KIND, TRANSFER_SEED)
 
