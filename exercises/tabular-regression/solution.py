@@ -1,7 +1,6 @@
 """Reference solution: diabetes progression from ten raw measurements."""
 
 import keras
-import numpy as np
 
 from drill.data.tabular import diabetes
 
