@@ -217,3 +217,32 @@ def test_load_sarcasm_json_names_the_bad_record(tmp_path):
     path.write_text(json.dumps([{"headline": "fine", "is_sarcastic": 0}, {"headline": "no label"}]), encoding="utf-8")
     with pytest.raises(ValueError, match="record 1"):
         text.load_sarcasm_json(path)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("drill, train_fn", [
+    ("text-binary", text.tweets_by_device),
+    ("text-multiclass", text.tweets_by_source),
+])
+def test_reference_scores_the_same_by_both_routes(tmp_path, monkeypatch, drill, train_fn):
+    """The trained reference as .h5 (int sequences) and wrapped behind the task's
+    TextVectorization as .keras (raw strings) gets the same held-out accuracy."""
+    import importlib.util
+
+    from drill.check.metrics import compute
+
+    folder = Path(__file__).resolve().parents[1] / "exercises" / drill
+    spec = importlib.util.spec_from_file_location(f"ref_{drill.replace('-', '_')}", folder / "solution.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    monkeypatch.chdir(tmp_path)
+    inner = module.solution_model()
+    int_model = _int_model(inner, tmp_path)
+    held_spec = importlib.util.spec_from_file_location(f"held_{drill.replace('-', '_')}", folder / "heldout.py")
+    held = importlib.util.module_from_spec(held_spec)
+    held_spec.loader.exec_module(held)
+    x, y = held.heldout(int_model)
+    int_score = compute("accuracy", int_model.predict(x, verbose=0), y)
+    string_model = _string_model(text._task_vectorizer(train_fn()[0]), inner, 1, tmp_path)
+    xs, ys = held.heldout(string_model)
+    assert compute("accuracy", string_model.predict(xs, verbose=0), ys) == pytest.approx(int_score)
