@@ -9,7 +9,7 @@ from drill.session import StudySession
 from drill.tui.app import DrillApp
 from drill.tui.screens.attempt import AttemptScreen
 from drill.tui.screens.drills import DrillsScreen
-from drill.tui.widgets.score_panel import render_result
+from drill.check.console import result_group
 from helpers import Clock, make_decks
 
 
@@ -77,9 +77,9 @@ async def test_check_the_reference_end_to_end_then_close_and_compare(app, store)
         result = screen.query_one("#score").result
         assert result.score == 5
         console = Console(width=90, record=True, file=io.StringIO())
-        console.print(render_result(result))
+        console.print(result_group(result, screen.spec))
         text = console.export_text()
-        assert " 5/5 " in text and "✓" in text
+        assert text.startswith("5/5  linear-dense") and "✓  ← you" in text
         await pilot.press("ctrl+x")
         await pilot.pause()
         attempt = next(iter(store.all("attempts").values()))

@@ -77,10 +77,13 @@ def _fmt(value: float | None) -> str:
     return f"{value:.4g}" if abs(value) >= 1e-3 or value == 0 else f"{value:.2e}"
 
 
-def render_result(result: CheckResult, spec: DrillSpec, console: Console | None = None) -> None:
-    """The result panel: score, metric against each bar, what to fix."""
-    console = console or Console()
-    colour = "green" if result.passed else "yellow" if result.score >= 3 else "red"
+def result_colour(result: CheckResult) -> str:
+    return "green" if result.passed else "yellow" if result.score >= 3 else "red"
+
+
+def result_group(result: CheckResult, spec: DrillSpec) -> Group:
+    """Score, metric against each bar, what to fix: shared by ``drill check`` and the app."""
+    colour = result_colour(result)
     head = Text.assemble((f"{result.score}/5", f"bold {colour}"), f"  {spec.id}  ·  {result.metric} ", (_fmt(result.value), "bold"))
     table = Table(box=None, padding=(0, 2), show_header=True, header_style="dim")
     table.add_column("score")
@@ -104,6 +107,12 @@ def render_result(result: CheckResult, spec: DrillSpec, console: Console | None 
     epochs = f"{result.epochs_seen} epochs" + (" (stopped early)" if result.stopped_early else "")
     parts.append(Text(f"\n{result.duration_s:.1f} s · {result.device or 'device unknown'} · TF {result.tf_version or '?'} · "
                       f"{epochs} · peak {result.peak_memory_mb:.0f} MB", style="dim"))
-    console.print(Panel(Group(*parts), title="drill check", border_style=colour))
+    return Group(*parts)
+
+
+def render_result(result: CheckResult, spec: DrillSpec, console: Console | None = None) -> None:
+    """Print the result panel (and the end of the output when the code crashed)."""
+    console = console or Console()
+    console.print(Panel(result_group(result, spec), title="drill check", border_style=result_colour(result)))
     if result.error_kind in ("crashed", "import", "killed") and result.output_tail.strip():
         console.print(Panel(Text(result.output_tail[-3000:]), title="output (end)", border_style="dim"))

@@ -161,7 +161,7 @@ class WorkbenchScreen(Screen[None]):
         result = message.result
         cancelled = result.error_kind == "cancelled"
         self.query_one(TrainingProgress).finish("cancelled" if cancelled else f"finished in {result.duration_s:.0f} s")
-        self.query_one(ScorePanel).show(result)
+        self.query_one(ScorePanel).show(result, self.spec)
         if not cancelled:
             self.record(result)
         self.update_bar()
