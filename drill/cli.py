@@ -30,7 +30,8 @@ def build_parser(commands: dict[str, str] | None = None) -> argparse.ArgumentPar
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, module_path in commands.items():
         module = importlib.import_module(module_path)
-        command_parser = sub.add_parser(name, help=HELP.get(name), description=HELP.get(name))
+        text = HELP.get(name, "").replace("%", "%%")  # argparse formats help strings with %
+        command_parser = sub.add_parser(name, help=text, description=text)
         command_parser.add_argument("--home", metavar="DIR", default=argparse.SUPPRESS, help="data folder")
         module.configure(command_parser)
         command_parser.set_defaults(_module=module)

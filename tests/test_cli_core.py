@@ -20,6 +20,16 @@ def test_version(capsys):
     assert exit_info.value.code == 0 and capsys.readouterr().out.strip() == f"drill {__version__}"
 
 
+def test_help_works_for_drill_and_every_command(capsys):
+    from drill.commands import COMMANDS
+
+    for argv in (["--help"], *([name, "--help"] for name in COMMANDS)):
+        with pytest.raises(SystemExit) as exit_info:
+            main(argv)
+        assert exit_info.value.code == 0, argv
+    assert "usage: drill" in capsys.readouterr().out
+
+
 def test_unknown_command_is_a_usage_error(capsys):
     with pytest.raises(SystemExit) as exit_info:
         main(["frobnicate"])
