@@ -1,7 +1,8 @@
 """Subcommands of the ``drill`` command line: name → module.
 
-Each module has ``configure(parser)`` and ``run(args) -> int`` and is imported only when its
-command runs, so ``drill --help`` and the app start stay fast (and TensorFlow-free).
+Each module has ``configure(parser)`` and ``run(args) -> int``. All of them are imported to
+build the parser, so their top-level imports stay light: anything heavy is imported inside
+``run`` (and TensorFlow never, outside the check subprocess and ``drill doctor``'s probe).
 """
 
 COMMANDS: dict[str, str] = {
