@@ -133,6 +133,7 @@ class ExamScreen(Screen[None]):
         self.exam = self.book.current()
         table = self.query_one(DataTable)
         table.clear()
+        table.display = self.exam is not None
         text = self.query_one("#exam-text", Static)
         if self.exam is None:
             past = self.book.all()
@@ -145,7 +146,8 @@ class ExamScreen(Screen[None]):
             return
         for task in self.exam.tasks:
             title = self.specs[task.spec_id].title if task.spec_id in self.specs else task.spec_id
-            table.add_row(task.category, title, f"{task.best}/5", str(len(task.submissions)), key=task.category)
+            short = title if len(title) <= 44 else title[:43] + "…"  # the table fits 80 columns
+            table.add_row(task.category, short, f"{task.best}/5", str(len(task.submissions)), key=task.category)
         text.update(f"Total so far {self.exam.percent():.0f} % (pass: 90 %). Enter opens a task; ctrl+x ends the exam early.")
         self.tick()
         self.refresh_bindings()

@@ -17,13 +17,13 @@ class TodayScreen(Screen[None]):
     """The daily hub."""
 
     BINDINGS = [
-        Binding("r,enter", "open('review')", "Review cards"),
+        Binding("r,enter", "open('review')", "Review"),
         Binding("d", "open('drills')", "Drills"),
         Binding("n", "open('notes')", "Notes"),
         Binding("s", "open('stats')", "Stats"),
         Binding("p", "open('plan')", "Plan"),
-        Binding("x", "open('exam')", "Mock exam"),
-        Binding("l", "log_time", "Log time"),
+        Binding("x", "open('exam')", "Exam"),
+        Binding("l", "log_time", "Log"),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("q", "app.quit", "Quit"),
     ]
