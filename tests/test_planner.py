@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from drill.cli import main
 from drill.models import RESOURCES, TOPICS, Settings
 from drill.schedule.memory import review_item
-from drill.schedule.planner import Costs, Unit, make_plan, pace, path_units, review_load
+from drill.schedule.planner import Unit, make_plan, pace, path_units, review_load
 
 TODAY = date(2026, 11, 24)
 

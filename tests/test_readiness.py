@@ -3,11 +3,9 @@ determinism) and simulated learners landing in the bands written in docs/readine
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 from types import SimpleNamespace
 
-import pytest
 from hypothesis import given, settings as hsettings
 from hypothesis import strategies as st
 

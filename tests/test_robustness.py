@@ -1,7 +1,6 @@
 """Cross-cutting bad moments: an import while another drill writes; quitting during an exam check."""
 
 import json
-import os
 import subprocess
 import sys
 import textwrap
