@@ -239,6 +239,20 @@ def test_settings_set_show_and_refuse(capsys, drill_home):
     assert json.loads(out)["hours_per_day"] == 10
 
 
+def test_exam_weights_are_set_merged_and_refused(capsys, drill_home):
+    code, out, _ = run(capsys, "settings", "--exam-weight", "series=2", "--json")
+    assert code == 0 and json.loads(out)["exam_weights"] == {"series": 2.0}
+    code, out, _ = run(capsys, "settings", "--exam-weight", "text=0.5", "--json")
+    assert json.loads(out)["exam_weights"] == {"series": 2.0, "text": 0.5}
+    for argv, message in [(["--exam-weight", "poetry=1"], "unknown exam category"),
+                          (["--exam-weight", "text=heavy"], "not a number"),
+                          (["--exam-weight", "text=0"], "above 0")]:
+        code, _, err = run(capsys, "settings", *argv)
+        assert code == 2 and message in err, argv
+    code, out, _ = run(capsys, "settings", "--json")
+    assert json.loads(out)["exam_weights"] == {"series": 2.0, "text": 0.5}
+
+
 @pytest.mark.parametrize("command", [["settings"], ["hours"], ["log", "1h"], ["readiness"], ["plan"]])
 def test_settings_edited_into_nonsense_is_reported_with_the_field(capsys, drill_home, command):
     with Store.open(drill_home) as store:

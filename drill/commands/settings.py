@@ -13,6 +13,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--new-per-day", metavar="N", help="new cards a day without an exam date")
     parser.add_argument("--reviews-per-day", metavar="N", help="review limit a day")
     parser.add_argument("--retention", metavar="R", help="desired retention 0.7–0.99")
+    parser.add_argument("--exam-weight", metavar="CATEGORY=W", action="append",
+                        help="weight of a mock-exam task, e.g. series=2 (repeatable; categories weigh 1 unless set)")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
 
 
@@ -41,6 +43,19 @@ def _changes(args: argparse.Namespace, today) -> dict:
                 changes[field] = kind(value)
             except ValueError:
                 raise UsageError(f"--{name.replace('_', '-')} {value!r} is not a number") from None
+    for item in args.exam_weight or []:
+        from drill.models import CATEGORIES
+
+        category, _, weight = item.partition("=")
+        if category not in CATEGORIES:
+            raise UsageError(f"unknown exam category {category!r}", hint=f"use one of {', '.join(CATEGORIES)}")
+        try:
+            value = float(weight)
+        except ValueError:
+            raise UsageError(f"--exam-weight {item!r}: the weight is not a number", hint="write it like series=2") from None
+        if value <= 0:
+            raise UsageError(f"--exam-weight {item!r}: a weight must be above 0")
+        changes.setdefault("exam_weights", {})[category] = value
     if args.path is not None:
         if args.path not in ("repetition", "depth"):
             raise UsageError(f"unknown path {args.path!r}", hint="use repetition or depth")
@@ -57,6 +72,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         settings = load_settings(store)
         changes = _changes(args, study_day(utc_now(), settings))
+        if "exam_weights" in changes:
+            changes["exam_weights"] = {**settings.exam_weights, **changes["exam_weights"]}
         if changes:
             from pydantic import ValidationError
 
