@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from functools import partial
 
 from textual import events
-from textual.app import App, SystemCommand
+from textual.app import App
 from textual.binding import Binding
 from textual.command import Hit, Hits, Provider
 
@@ -35,10 +34,9 @@ class DrillApp(App[None]):
     COMMANDS = App.COMMANDS | {ScreenCommands}
     BINDINGS = [Binding("ctrl+c", "quit", "Quit", show=False, priority=True)]
 
-    def __init__(self, session, start: str = "today", **services) -> None:
+    def __init__(self, session, start: str = "today") -> None:
         super().__init__()
         self.session = session
-        self.services = services
         self.start = start
 
     def on_mount(self) -> None:
@@ -113,6 +111,3 @@ class DrillApp(App[None]):
             self.call_after_refresh(self.flush_time)  # the new screen's activity starts now
         except DrillError as error:
             self.notify(str(error), severity="error", timeout=10)
-
-    def get_system_commands(self, screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
