@@ -58,7 +58,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"  hint: {error.hint}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
-        print("drill: interrupted; everything answered so far is saved.", file=sys.stderr)
+        print("drill: interrupted. Everything saved before this moment is kept.", file=sys.stderr)
         return 130
     except OSError as error:
         print(f"drill: {error.strerror or error}: {error.filename or ''}".rstrip(": "), file=sys.stderr)
