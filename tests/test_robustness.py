@@ -1,6 +1,8 @@
 """Cross-cutting bad moments: an import while another drill writes; quitting during an exam check."""
 
 import json
+import os
+import signal
 import subprocess
 import sys
 import textwrap
@@ -94,3 +96,28 @@ async def test_quitting_during_an_exam_check_leaves_no_process_and_keeps_the_exa
     assert not set(harness_pids()) - before, "a check process outlived the app"
     exam = ExamBook(store, app.session.clock).current()
     assert exam is not None and exam.tasks[0].submissions == []  # a cancelled check is no submission
+
+
+@pytest.mark.slow
+def test_ctrl_c_during_drill_check_exits_130_and_leaves_no_process(drill_home, tmp_path):
+    from drill.content.exercises import find_spec
+
+    solution = tmp_path / "solution.py"
+    solution.write_text(find_spec("linear-dense").solution.read_text())
+    before = set(harness_pids())
+    proc = subprocess.Popen([sys.executable, "-m", "drill", "check", "linear-dense", str(solution)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "DRILL_HOME": str(drill_home)})
+    for _ in range(240):
+        if set(harness_pids()) - before:
+            break
+        time.sleep(0.25)
+    assert set(harness_pids()) - before, "the check never started"
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130 and "interrupted" in err and "Traceback" not in err
+    for _ in range(40):
+        if not set(harness_pids()) - before:
+            break
+        time.sleep(0.25)
+    assert not set(harness_pids()) - before
