@@ -19,7 +19,6 @@ import json
 import os
 import shutil
 import threading
-import uuid
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -32,7 +31,7 @@ from tinydb import TinyDB
 from tinydb.table import Table
 
 from drill.errors import BusyError, DataError
-from drill.store import backups, migrations
+from drill.store import backups, migrations, staging
 from drill.store import journal as wal
 from drill.store.atomic import (
     AtomicJSONStorage,
@@ -67,7 +66,6 @@ from drill.store.layout import (
 from drill.store.export_format import EXPORT_FORMAT, validate_export
 from drill.store.locks import FileLock, SessionLock
 
-OLD_LOG_DIR = ".old-log"
 _PARTITION_CACHE = 8
 
 
@@ -219,7 +217,7 @@ class Store:
     def _cleanup_leftovers(self) -> None:
         """Remove temp files and staging folders a killed writer left (we hold the lock)."""
         for e in self.home.iterdir():
-            if e.name.startswith(STAGING_PREFIX) or e.name == OLD_LOG_DIR:
+            if e.name.startswith(STAGING_PREFIX) or e.name == staging.OLD_LOG_DIR:
                 shutil.rmtree(e, ignore_errors=True)
             elif e.name.startswith(".") and e.name.endswith(".tmp") and e.is_file():
                 e.unlink(missing_ok=True)
@@ -247,14 +245,14 @@ class Store:
     def _migrate(self, version: int) -> None:
         files = backups.validate_changed(self.home, self._error)  # never back up a bad file
         backups.make_backup(self.home, self._clock(), files, label=f"pre-migration-v{version}")
-        staging = self._new_staging()
+        folder = staging.new_staging(self.home)
         for rel in files:
-            (staging / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(self.home / rel, staging / rel)
-        (staging / LOG_DIR).mkdir(exist_ok=True)
-        migrations.migrate_folder(staging, version)
-        self._check_staging(staging)
-        self._swap_journalled(staging)
+            (folder / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(self.home / rel, folder / rel)
+        (folder / LOG_DIR).mkdir(exist_ok=True)
+        migrations.migrate_folder(folder, version)
+        staging.check_staging(folder, self._error)
+        self._swap_journalled(folder)
 
     # ------------------------------------------------------------------ transactions
     @contextmanager
@@ -556,23 +554,8 @@ class Store:
         """Everything, as one JSON-able dict (consistent: taken under the writer lock)."""
         with self._write():
             tables = {name: _clone(dict(docs)) for name, docs in (self._main.storage.read() or {}).items()}
-            meta = tables.get(META_TABLE)
-            if meta is not None:
-                meta.pop(META_KEY, None)
-                if not meta:
-                    del tables[META_TABLE]
-            logs = {}
-            for log in log_names(self.home):
-                recs = list(self._records(log, None, None))
-                if recs:
-                    logs[log] = recs
-            return {
-                "format": EXPORT_FORMAT,
-                "schema_version": migrations.latest_version(),
-                "exported_at": self._clock().isoformat(),
-                "tables": tables,
-                "logs": logs,
-            }
+            logs = {log: list(self._records(log, None, None)) for log in log_names(self.home)}
+            return staging.export_document(tables, logs, self._clock(), EXPORT_FORMAT)
 
     def import_all(self, data: dict) -> None:
         """Replace everything with ``data`` (from :meth:`export_all`), atomically.
@@ -582,84 +565,37 @@ class Store:
         """
         version = validate_export(data)
         with self._write():
-            staging = self._new_staging()
+            folder = staging.new_staging(self.home)
             try:
-                tables = _clone(data["tables"])
-                tables.setdefault(META_TABLE, {})[META_KEY] = {"schema_version": version}
-                (staging / MAIN_FILE).write_bytes(dumps(tables))
-                (staging / LOG_DIR).mkdir()
-                for log, recs in data["logs"].items():
-                    by_day: dict[date, dict[str, Any]] = {}
-                    for rec in recs:
-                        by_day.setdefault(parse_at(rec["at"]).date(), {})[rec["id"]] = rec
-                    for day, day_recs in by_day.items():
-                        path = staging / partition_relpath(log, day)
-                        path.parent.mkdir(parents=True, exist_ok=True)
-                        path.write_bytes(dumps({RECORDS_TABLE: day_recs}))  # private; synced before the swap
-                migrations.migrate_folder(staging, version)
-                self._check_staging(staging)
+                staging.write_export(folder, _clone(data["tables"]), data["logs"], version)
+                migrations.migrate_folder(folder, version)
+                staging.check_staging(folder, self._error)
             except BaseException:
-                shutil.rmtree(staging, ignore_errors=True)
+                shutil.rmtree(folder, ignore_errors=True)
                 raise
             files = data_files(self.home)
             if files:
                 backups.validate_changed(self.home, self._error)
                 backups.make_backup(self.home, self._clock(), files, label="pre-import")
                 backups.rotate(self.home, self.backups_keep)
-            self._swap_journalled(staging)
+            self._swap_journalled(folder)
 
     # ------------------------------------------------------------------ staging / swap
-    def _new_staging(self) -> Path:
-        staging = self.home / f"{STAGING_PREFIX}{uuid.uuid4().hex}"
-        staging.mkdir()
-        return staging
-
-    def _check_staging(self, staging: Path) -> None:
-        for rel in data_files(staging):
-            read_json(staging / rel, backups.validator_for(rel), self._error)
-        if schema_version(read_json(staging / MAIN_FILE, validate_main, self._error)) != migrations.latest_version():
-            raise RuntimeError("migration did not reach the current schema version")
-
-    def _swap_journalled(self, staging: Path) -> None:
-        """Swap ``staging`` in for the live data, crash-safely (journal, swap, checkpoint)."""
-        self._sync_tree(staging)  # every staged file and folder on disk before the swap is logged
+    def _swap_journalled(self, folder: Path) -> None:
+        """Swap a staging folder in for the live data, crash-safely (journal, swap, checkpoint)."""
+        calls = staging.sync_calls(folder)  # every staged file and folder on disk before the swap is logged
+        for i in range(0, len(calls), 256):
+            self._sync(calls[i : i + 256])
         self._checkpoint()  # nothing older in the journal may be replayed after the swap
-        jfd = self._journal.write(wal.encode([{"op": "swap", "staging": staging.name}]))
+        jfd = self._journal.write(wal.encode([{"op": "swap", "staging": folder.name}]))
         os.fdatasync(jfd)
-        self._swap(staging)
+        self._swap(folder)
         self._journal.mark(wal.DONE)
         self._checkpoint()
 
-    def _sync_tree(self, root: Path) -> None:
-        def sync_file(path: str) -> None:
-            fd = os.open(path, os.O_RDONLY)
-            try:
-                os.fsync(fd)
-            finally:
-                os.close(fd)
-
-        calls: list[Callable[[], None]] = []
-        for folder, _, names in os.walk(root):
-            calls.extend(lambda p=os.path.join(folder, n): sync_file(p) for n in names)
-            calls.append(lambda d=Path(folder): fsync_dir(d))
-        for i in range(0, len(calls), 256):
-            self._sync(calls[i : i + 256])
-
-    def _swap(self, staging: Path) -> None:
-        """Idempotent: move staging's log/ and drill.json into place, drop the old ones."""
+    def _swap(self, folder: Path) -> None:
         self._drop_caches()
-        old = self.home / OLD_LOG_DIR
-        if (staging / LOG_DIR).exists():
-            if (self.home / LOG_DIR).exists():
-                if old.exists():
-                    shutil.rmtree(old)
-                os.rename(self.home / LOG_DIR, old)
-            os.rename(staging / LOG_DIR, self.home / LOG_DIR)
-        if (staging / MAIN_FILE).exists():
-            os.replace(staging / MAIN_FILE, self.home / MAIN_FILE)
-        fsync_dir(self.home)
-        shutil.rmtree(old, ignore_errors=True)
-        shutil.rmtree(staging, ignore_errors=True)
+        staging.swap(self.home, folder)
 
     def _drop_caches(self) -> None:
         self._main.storage.discard()
