@@ -94,3 +94,13 @@ async def test_edit_without_an_editor_is_a_toast_not_a_crash(app, monkeypatch):
         await pilot.press("r", "e")
         assert isinstance(app.screen, ReviewScreen)
         assert any("editor" in str(n.message).lower() for n in app._notifications)
+
+
+async def test_quitting_before_the_first_frame_settles_is_clean(app):
+    """Today fills its progress panel after the first frame; quitting at once must not crash."""
+
+    async def quit_at_once(pilot):
+        pilot.app.exit()
+
+    await app.run_async(headless=True, size=(80, 24), auto_pilot=quit_at_once)
+    assert app.return_code == 0

@@ -89,6 +89,8 @@ class TodayScreen(Screen[None]):
         """Exam countdown, readiness, today's plan slice and hours (drill.progress)."""
         from drill.tui.widgets.readiness_panel import ReadinessPanel, panel_text
 
+        if not self.is_attached:  # the learner quit (or left) before this deferred call ran
+            return
         try:
             data = self.app.progress_overview()  # type: ignore[attr-defined]
             text = panel_text(self.app.session.settings, data.readiness, data.plan,  # type: ignore[attr-defined]
