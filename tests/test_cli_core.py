@@ -131,6 +131,13 @@ def test_app_process_never_imports_tensorflow(drill_home, tmp_path):
         async def go():
             async with app.run_test(size=(80, 24)) as pilot:
                 await pilot.press("r", "space", "3", "q")
+                from drill.tui.routes import ROUTES
+                for name in ROUTES:  # every screen, drills and exam included
+                    if name != "today":
+                        app.open_screen(name)
+                        await pilot.pause()
+                        app.pop_screen()
+                        await pilot.pause()
         asyncio.run(go())
         leaked = sorted(m for m in sys.modules if m.split(".")[0] in ("tensorflow", "keras"))
         print("LEAKED", leaked)
