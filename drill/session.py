@@ -108,8 +108,12 @@ class StudySession:
     def queue(self, now: datetime | None = None) -> Queue:
         """Cards to study now: due first, then new ones in learning-path order."""
         now = now or self.clock()
-        today = self.today_reviews(now)
-        card_reviews = [r for r in today if r.kind == "card"]
+        return self._queue(now, self._card_reviews_today(now))
+
+    def _card_reviews_today(self, now: datetime) -> list[Review]:
+        return [r for r in self.today_reviews(now) if r.kind == "card"]
+
+    def _queue(self, now: datetime, card_reviews: list[Review]) -> Queue:
         return build_queue(
             path_order(self.cards.values(), self.settings.path),
             {k: v for k, v in self.states().items() if v.kind == "card" and k in self.cards},
@@ -122,8 +126,8 @@ class StudySession:
 
     def summary(self, now: datetime | None = None) -> TodaySummary:
         now = now or self.clock()
-        queue = self.queue(now)
-        today = [r for r in self.today_reviews(now) if r.kind == "card"]
+        today = self._card_reviews_today(now)  # read once: the queue's limits and the counts share it
+        queue = self._queue(now, today)
         return TodaySummary(
             day=study_day(now, self.settings),
             due=len(queue.due),

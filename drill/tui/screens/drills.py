@@ -16,9 +16,10 @@ from drill.tui.screens.help import HelpScreen, keys_of
 def drill_rows(specs: list[DrillSpec], states: dict[str, ItemState], attempts: Attempts, now) -> list[tuple]:
     """(spec, status, best, last) rows: due first, then never tried, then the rest, by category."""
     rows = []
+    every = attempts.all()  # one read of the store, not one per drill
     for spec in specs:
         state = states.get(spec.drill_id)
-        tried = attempts.all(spec.id)
+        tried = [a for a in every if spec.id in (a.drill_id, a.variant)]
         best = max((a.best_score for a in tried), default=None)
         open_attempt = any(a.is_open for a in tried)
         if open_attempt:
