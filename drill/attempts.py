@@ -165,9 +165,12 @@ class Attempts:
         ``result`` is a ``CheckResult``; ``code`` defaults to the workspace's solution file now.
         A cancelled check is not a submission: it is ignored.
         """
-        attempt = self.get(attempt_id)
         if result.error_kind == "cancelled":
-            return attempt
+            return self.get(attempt_id)
+        with self.store.batch():  # read-modify-write of the attempt under the writer lock
+            return self._record_submission(self.get(attempt_id), result, code)
+
+    def _record_submission(self, attempt: Attempt, result, code: str | None) -> Attempt:
         if code is None:
             code = attempt.solution.read_text(encoding="utf-8", errors="replace") if attempt.solution.is_file() else ""
         now = self.clock()
@@ -183,7 +186,10 @@ class Attempts:
 
     def reveal_hint(self, attempt_id: str, spec: DrillSpec) -> tuple[Attempt, str]:
         """Reveal the next hint; return the attempt and that hint (the last one again when all are out)."""
-        attempt = self._open(attempt_id)
+        with self.store.batch():  # read-modify-write under the writer lock
+            return self._reveal_hint(self._open(attempt_id), spec)
+
+    def _reveal_hint(self, attempt: Attempt, spec: DrillSpec) -> tuple[Attempt, str]:
         if not spec.hints:
             raise UsageError(f"drill {spec.id!r} has no hints")
         index = min(attempt.hints_used, len(spec.hints) - 1)
@@ -194,7 +200,10 @@ class Attempts:
 
     def close(self, attempt_id: str, settings: Settings | None = None) -> tuple[Attempt, ItemState]:
         """Close the attempt, rate its outcome and review the drill's FSRS item with that rating."""
-        attempt = self._open(attempt_id)
+        with self.store.batch():  # read-modify-write under the writer lock
+            return self._close(self._open(attempt_id), settings)
+
+    def _close(self, attempt: Attempt, settings: Settings | None) -> tuple[Attempt, ItemState]:
         now = self.clock()
         settings = settings or self._settings()
         rating = rate_outcome(attempt.best_score, attempt.hints_used, attempt.submissions,

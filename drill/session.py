@@ -163,12 +163,12 @@ class StudySession:
     def answer(self, item_id: str, rating: int, *, duration_ms: int | None = None, kind: str = "card") -> Review:
         """Rate an item 1–4; durable when this returns."""
         now = self.clock()
-        before = self.state(item_id)
-        after = review_item(before, item_id, kind, rating, now, self.settings)  # type: ignore[arg-type]
-        review = Review(id=uuid.uuid4().hex, item_id=item_id, kind=kind, rating=rating, at=now,  # type: ignore[arg-type]
-                        duration_ms=duration_ms, before=before)
         day = study_day(now, self.settings).isoformat()
-        with self.store.batch():
+        with self.store.batch():  # the writer lock: the state read is the one the answer replaces
+            before = self.state(item_id)
+            after = review_item(before, item_id, kind, rating, now, self.settings)  # type: ignore[arg-type]
+            review = Review(id=uuid.uuid4().hex, item_id=item_id, kind=kind, rating=rating, at=now,  # type: ignore[arg-type]
+                            duration_ms=duration_ms, before=before)
             self.store.put(ITEMS, item_id, after.model_dump(mode="json"))
             self.store.append(REVIEWS, review.model_dump(mode="json"))
             if self.store.get(DAYS, day) is None:
@@ -199,9 +199,10 @@ class StudySession:
 
     def _flag(self, item_id: str, **update) -> ItemState:
         now = self.clock()
-        state = self.state(item_id) or ItemState(id=item_id, kind="card", due=now, introduced=now)
-        state = state.model_copy(update=update)
-        self.store.put(ITEMS, item_id, state.model_dump(mode="json"))
+        with self.store.batch():  # read-modify-write under the writer lock
+            state = self.state(item_id) or ItemState(id=item_id, kind="card", due=now, introduced=now)
+            state = state.model_copy(update=update)
+            self.store.put(ITEMS, item_id, state.model_dump(mode="json"))
         return state
 
     def suspend(self, item_id: str) -> ItemState:
@@ -217,11 +218,13 @@ class StudySession:
 
     def save_settings(self, **changes) -> Settings:
         """Validate and store changed settings; nothing is written when a value is refused."""
-        try:
-            settings = Settings.model_validate({**self.settings.model_dump(), **changes})
-        except ValidationError as error:
-            first = error.errors()[0]
-            raise UsageError(f"setting {'.'.join(map(str, first['loc']))}: {first['msg']}") from error
-        self.store.put(SETTINGS, SETTINGS, settings.model_dump(mode="json"))
+        with self.store.batch():  # merge onto what is stored now, not onto what this process read
+            current = load_settings(self.store)
+            try:
+                settings = Settings.model_validate({**current.model_dump(), **changes})
+            except ValidationError as error:
+                first = error.errors()[0]
+                raise UsageError(f"setting {'.'.join(map(str, first['loc']))}: {first['msg']}") from error
+            self.store.put(SETTINGS, SETTINGS, settings.model_dump(mode="json"))
         self.settings = settings
         return settings

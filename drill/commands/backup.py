@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 from pathlib import Path
 
 from drill.errors import DataError, UsageError
@@ -32,15 +31,11 @@ def _export(store, path: Path, force: bool) -> int:
     if path.exists() and not force:
         raise UsageError(f"{path} already exists", hint="pick another name or add --force to overwrite it")
     data = store.export_all()
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        with open(tmp, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, ensure_ascii=False, indent=1)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
+    from drill.store.atomic import write_bytes_atomic
+
+    try:  # a unique temp name beside FILE, fsynced, then renamed over it
+        write_bytes_atomic(path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
     except OSError as error:
-        tmp.unlink(missing_ok=True)
         raise UsageError(f"cannot write {path}: {error.strerror}", hint="check the folder exists and is writable") from error
     print(f"Exported your data to {path}")
     return 0

@@ -20,16 +20,24 @@ def run(args: argparse.Namespace) -> int:
     from drill.content.decks import load_decks
     from drill.session import deck_folders
 
-    decks = load_decks(*deck_folders(args.home))
     if args.command == "anki":
+        decks = load_decks(*deck_folders(args.home))
         from drill.interop.anki import export_apkg, select
 
         chosen = select(decks.cards.values(), topics=set(args.topic or []), skills=set(args.skill or []))
         count = export_apkg(chosen, args.file, args.name)
         print(f"Wrote {count} cards to {args.file}: import it in Anki (File → Import); exporting again updates the same notes.")
         return 0
-    from drill.interop.csv_cards import import_cards
+    from drill.interop.csv_cards import deck_name_for, import_cards
+    from drill.store import Store
 
-    target, count = import_cards(args.file, args.home, set(decks.cards), args.deck)
+    deck = deck_name_for(args.file, args.deck)  # refuse a bad name before touching anything
+    store = Store.open(args.home)
+    try:
+        with store.batch():  # the writer lock: imports into one deck append one after another
+            known = set(load_decks(*deck_folders(args.home)).cards)
+            target, count = import_cards(args.file, args.home, known, deck)
+    finally:
+        store.close()
     print(f"Imported {count} cards into {target}; they join your queue as new cards.")
     return 0

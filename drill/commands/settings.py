@@ -63,34 +63,42 @@ def _changes(args: argparse.Namespace, today) -> dict:
     return changes
 
 
-def run(args: argparse.Namespace) -> int:
+def _apply(args: argparse.Namespace, store):
+    """Read the settings, apply the command line's changes, save; return (settings, changed)."""
     from drill.schedule.days import study_day
     from drill.session import SETTINGS, load_settings, utc_now
+
+    settings = load_settings(store)
+    changes = _changes(args, study_day(utc_now(), settings))
+    if "exam_weights" in changes:
+        changes["exam_weights"] = {**settings.exam_weights, **changes["exam_weights"]}
+    if changes:
+        from pydantic import ValidationError
+
+        from drill.errors import UsageError
+        from drill.models import Settings
+
+        try:
+            settings = Settings.model_validate({**settings.model_dump(), **changes})
+        except ValidationError as error:
+            first = error.errors()[0]
+            raise UsageError(f"setting {'.'.join(map(str, first['loc']))}: {first['msg']}") from error
+        store.put(SETTINGS, SETTINGS, settings.model_dump(mode="json"))
+    return settings, bool(changes)
+
+
+def run(args: argparse.Namespace) -> int:
     from drill.store import Store
 
     store = Store.open(args.home)
     try:
-        settings = load_settings(store)
-        changes = _changes(args, study_day(utc_now(), settings))
-        if "exam_weights" in changes:
-            changes["exam_weights"] = {**settings.exam_weights, **changes["exam_weights"]}
-        if changes:
-            from pydantic import ValidationError
-
-            from drill.errors import UsageError
-            from drill.models import Settings
-
-            try:
-                settings = Settings.model_validate({**settings.model_dump(), **changes})
-            except ValidationError as error:
-                first = error.errors()[0]
-                raise UsageError(f"setting {'.'.join(map(str, first['loc']))}: {first['msg']}") from error
-            store.put(SETTINGS, SETTINGS, settings.model_dump(mode="json"))
+        with store.batch():  # read-modify-write under the writer lock
+            settings, changed = _apply(args, store)
         data = settings.model_dump(mode="json")
         if args.json:
             print(json.dumps(data, indent=2))
         else:
-            if changes:
+            if changed:
                 print("saved")
             width = max(map(len, data))
             for key, value in data.items():

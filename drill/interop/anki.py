@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -102,11 +103,14 @@ def export_apkg(cards: list[Card], path: Path, deck_name: str = "drill — Tenso
     deck = genanki.Deck(DECK_ID, deck_name)
     for card in cards:
         deck.add_note(note_for(card))
-    tmp = path.with_name(f".{path.name}.tmp")
     try:
+        fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")  # unique: runs in parallel never share it
+        os.close(fd)
+        tmp = Path(name)
         genanki.Package(deck).write_to_file(str(tmp))
         os.replace(tmp, path)
     except OSError as error:
-        tmp.unlink(missing_ok=True)
+        if "tmp" in locals():
+            tmp.unlink(missing_ok=True)
         raise UsageError(f"cannot write {path}: {error.strerror or error}", hint="check the folder is writable") from error
     return len(cards)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +18,8 @@ from drill.content.cards import CARD_ID, parse_deck
 from drill.content.skills import load_skills
 from drill.errors import DataError, UsageError
 from drill.models import RESOURCES
+from drill.store.atomic import write_bytes_atomic
+from drill.store.layout import NAME_RE
 
 REQUIRED = ("front", "back", "skills", "resource")
 
@@ -66,12 +67,16 @@ def _card_text(card_id: str, row: dict[str, str], skills: list[str]) -> str:
 def import_cards(path: Path, home: Path, existing_ids: set[str], deck_name: str | None = None) -> tuple[Path, int]:
     """Turn every row of ``path`` into a card in ``<home>/decks/<deck_name>.md``.
 
+    Call it under the store's writer lock (``with store.batch():``) with ``existing_ids`` read
+    under that lock: concurrent imports into one deck then append one after the other.
+
     Returns:
         The deck file written and the number of cards added.
 
     Raises:
         DataError: listing every bad row; nothing is written then.
     """
+    deck_name = deck_name_for(path, deck_name)
     rows = _read(path)
     skill_ids = set(load_skills())
     errors: list[RowError] = []
@@ -109,16 +114,27 @@ def import_cards(path: Path, home: Path, existing_ids: set[str], deck_name: str 
         raise DataError(f"{path} has no rows to import", hint="add rows under the header")
     decks = home / "decks"
     decks.mkdir(parents=True, exist_ok=True)
-    target = decks / f"{deck_name or 'imported-' + re.sub(r'[^a-z0-9-]+', '-', path.stem.lower())}.md"
+    target = decks / f"{deck_name}.md"
     old = target.read_text(encoding="utf-8") if target.exists() else f"# Deck: imported from {path.name}\n"
     text = old.rstrip("\n") + "\n\n" + "\n".join(blocks)
     cards, problems = parse_deck(text, target, skill_ids)
     if problems:  # the writer and the parser disagree: refuse rather than write a broken deck
         raise DataError(f"import would produce an invalid deck: {problems[0]}", hint="report this; nothing was imported")
-    tmp = target.with_name(f".{target.name}.tmp")
-    with open(tmp, "w", encoding="utf-8") as handle:
-        handle.write(text)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, target)
+    write_bytes_atomic(target, text.encode("utf-8"))  # a unique temp name, fsync, rename
     return target, len(blocks)
+
+
+def deck_name_for(path: Path, deck: str | None) -> str:
+    """The deck's file name (without .md): ``--deck`` checked, else ``imported-<file stem>``.
+
+    A deck name becomes a file name inside ``<home>/decks``: no folders, no dots, no hidden
+    files (``--deck ../../x`` is refused).
+    """
+    if deck is None:
+        stem = re.sub(r"[^a-z0-9-]+", "-", path.stem.lower()).strip("-")[:50] or "cards"
+        return f"imported-{stem}"
+    name = deck[:-3] if deck.endswith(".md") else deck
+    if not NAME_RE.match(name):
+        raise UsageError(f"deck name {deck!r} is not allowed",
+                         hint="use letters, digits, '-' and '_' only (no folders): e.g. --deck my-keras-cards")
+    return name

@@ -7,6 +7,7 @@ validated first; a refused entry leaves the store untouched.
 from __future__ import annotations
 
 import csv
+import io
 import uuid
 from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta, timezone
@@ -28,6 +29,7 @@ from drill.hours import (
 )
 from drill.models import Settings
 from drill.schedule.days import day_start, study_day
+from drill.store.atomic import write_bytes_atomic
 
 CSV_FIELDS = ("id", "day", "start_utc", "minutes", "hours", "source", "activity", "topic", "resource", "note")
 
@@ -144,9 +146,11 @@ class TimeBook:
         return saved
 
     def _write(self, entry: TimeEntry, old: TimeEntry | None) -> TimeEntry:
-        near = self.entries(entry.day - timedelta(days=1), entry.day + timedelta(days=1))
-        validate_new(entry, [e for e in near if old is None or e.id != old.id], self.clock(), self.today)
+        # The day limits (24 h a day, no overlap) are checked under the writer lock, so that
+        # simultaneous `drill log` runs cannot each pass the check and together break it.
         with self.store.batch():
+            near = self.entries(entry.day - timedelta(days=1), entry.day + timedelta(days=1))
+            validate_new(entry, [e for e in near if old is None or e.id != old.id], self.clock(), self.today)
             if old is not None:
                 self.store.remove(TIME_LOG, old.id, old.model_dump(mode="json")["at"])
             self.store.append(TIME_LOG, entry.model_dump(mode="json"))
@@ -156,15 +160,13 @@ class TimeBook:
     def write_csv(self, path: Path, entries: Iterable[TimeEntry] | None = None) -> int:
         """Write entries as CSV (one row each, hours and minutes); return the row count."""
         rows = list(self.entries() if entries is None else entries)
-        path = Path(path)
-        tmp = path.with_name(f".{path.name}.tmp")
-        with open(tmp, "w", newline="", encoding="utf-8") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(CSV_FIELDS)
-            for e in rows:
-                writer.writerow([
-                    e.id, e.day.isoformat(), e.at.isoformat(), round(e.minutes, 2), round(e.minutes / 60, 3),
-                    e.source, e.activity or "", e.topic or "", entry_resource(e), e.note,
-                ])
-        tmp.replace(path)
+        buffer = io.StringIO(newline="")
+        writer = csv.writer(buffer)
+        writer.writerow(CSV_FIELDS)
+        for e in rows:
+            writer.writerow([
+                e.id, e.day.isoformat(), e.at.isoformat(), round(e.minutes, 2), round(e.minutes / 60, 3),
+                e.source, e.activity or "", e.topic or "", entry_resource(e), e.note,
+            ])
+        write_bytes_atomic(Path(path), buffer.getvalue().encode("utf-8"))  # unique temp name
         return len(rows)
