@@ -1,3 +1,3 @@
-from drill.cli import main
+from drill.cli import entry
 
-raise SystemExit(main())
+entry()

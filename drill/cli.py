@@ -39,7 +39,12 @@ def build_parser(commands: dict[str, str] | None = None) -> argparse.ArgumentPar
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run ``drill`` with ``argv``; return the exit code."""
+    """Run ``drill`` with ``argv``; return the exit code.
+
+    Ctrl+C is not caught here but in :func:`entry`, the console script: code that calls
+    ``main`` in-process (the test suite) keeps its own interrupt, so a test run stops on the
+    first Ctrl+C instead of recording it as a failed command.
+    """
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
@@ -57,9 +62,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         if error.hint:
             print(f"  hint: {error.hint}", file=sys.stderr)
         return error.exit_code
-    except KeyboardInterrupt:
-        print("drill: interrupted. Everything saved before this moment is kept.", file=sys.stderr)
-        return 130
     except OSError as error:
         print(f"drill: {error.strerror or error}: {error.filename or ''}".rstrip(": "), file=sys.stderr)
         return 1
+
+
+def entry() -> None:
+    """The ``drill`` console script and ``python -m drill``: :func:`main` plus the edges of a
+    real terminal (an output encoding that may not carry box characters, Ctrl+C)."""
+    from drill.textout import degrade_unencodable_output
+
+    degrade_unencodable_output()
+    try:
+        code = main()
+    except KeyboardInterrupt:
+        print("drill: interrupted. Everything saved before this moment is kept.", file=sys.stderr)
+        code = 130
+    raise SystemExit(code)

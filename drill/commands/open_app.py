@@ -9,7 +9,39 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.set_defaults()
 
 
+def terminal_problem(environ: dict[str, str] | None = None, streams=None) -> str | None:
+    """Why this terminal cannot show the app, or None when it can.
+
+    The app needs a real, cursor-addressable terminal on both ends: with input or output
+    redirected it would write escape codes into a file and wait for keys that never come, and a
+    ``TERM=dumb`` terminal cannot draw it.
+    """
+    import os
+    import sys
+
+    environ = os.environ if environ is None else environ
+    stdin, stdout = streams if streams is not None else (sys.stdin, sys.stdout)
+    for name, stream in (("input", stdin), ("output", stdout)):
+        try:
+            is_tty = stream is not None and stream.isatty()
+        except (ValueError, OSError):
+            is_tty = False
+        if not is_tty:
+            return f"the app needs a terminal, but its {name} is not one (redirected or piped)"
+    if environ.get("TERM", "") in ("dumb", "unknown"):
+        return f"this terminal (TERM={environ.get('TERM')}) cannot draw the app"
+    return None
+
+
+NO_TERMINAL_HINT = (
+    "the command line works anywhere: drill today, drill plan, drill hours, drill readiness, "
+    "drill new DRILL, drill check DRILL (see drill --help)"
+)
+
+
 def run(args: argparse.Namespace) -> int:
+    from drill.errors import UsageError
+
     from drill.session import StudySession
     from drill.store import Store
     from drill.tui.app import DrillApp
@@ -17,6 +49,10 @@ def run(args: argparse.Namespace) -> int:
     store = Store.open(args.home)
     try:
         with store.session_lock():
+            # After the lock, so a second drill is told the app is open whatever its terminal.
+            problem = terminal_problem()
+            if problem is not None:
+                raise UsageError(f"{problem}.", NO_TERMINAL_HINT)
             app = DrillApp(StudySession(store), start=args.command)
             app.run()
     finally:
