@@ -59,7 +59,9 @@ async def test_hints_are_revealed_one_at_a_time(app, store):
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_drill(pilot, app, "linear-dense")
         await pilot.press("ctrl+t")
-        assert "Hint 1" in str(screen.query_one("#hints").content) and "Hint 2" not in str(screen.query_one("#hints").content)
+        text = str(screen.query_one("#hint-text").content)
+        assert text.startswith("1. ") and "\n2. " not in text
+        assert screen.query_one("#hints").border_title == "Hint 1 of 3 · 2 left"
         attempt = next(iter(store.all("attempts").values()))
         assert attempt["hints_used"] == 1
 
@@ -86,7 +88,7 @@ async def test_check_the_reference_end_to_end_then_close_and_compare(app, store)
         assert attempt["closed_at"] is not None and attempt["rating"] in (3, 4)
         assert store.get("items", "linear-dense")["kind"] == "drill"
         assert not screen.query_one("#tab-reference").disabled
-        assert screen.query_one("#reference").text == screen.spec.solution.read_text()
+        assert screen.query_one("#diff").reference == screen.spec.solution.read_text()
 
 
 @pytest.mark.slow

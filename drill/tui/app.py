@@ -32,7 +32,8 @@ class DrillApp(App[None]):
     CSS_PATH = "drill.tcss"
     TITLE = "drill"
     COMMANDS = App.COMMANDS | {ScreenCommands}
-    BINDINGS = [Binding("ctrl+c", "quit", "Quit", show=False, priority=True)]
+    # Not a priority binding: a focused editor or input takes Ctrl+C as copy first.
+    BINDINGS = [Binding("ctrl+c", "quit", "Quit", show=False)]
 
     def __init__(self, session, start: str = "today") -> None:
         super().__init__()
@@ -96,6 +97,18 @@ class DrillApp(App[None]):
         from drill.progress.overview import overview
 
         return overview(self.session.store, self.session.settings, self.session.cards, self.session.clock())
+
+    async def action_quit(self) -> None:
+        """Quit (Ctrl+C outside an editor, Ctrl+Q, the palette): unsaved code is saved first.
+
+        A screen with a ``save_for_quit`` hook (the workbench) saves its buffer; where the file
+        also changed on disk it asks what to keep and quits after the answer.
+        """
+        for screen in reversed(self.screen_stack):
+            save_for_quit = getattr(screen, "save_for_quit", None)
+            if save_for_quit is not None and not save_for_quit():
+                return
+        self.exit()
 
     def has_route(self, name: str) -> bool:
         return name in ROUTES

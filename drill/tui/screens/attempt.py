@@ -6,8 +6,7 @@ from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.widgets import Label, TabbedContent, TabPane, TextArea
+from textual.widgets import TabbedContent, TabPane
 
 from drill.attempts import Attempts
 from drill.check.result import CheckResult
@@ -15,6 +14,8 @@ from drill.content.exercises import DrillSpec
 from drill.errors import DrillError
 from drill.schedule.memory import RATINGS
 from drill.tui.screens.workbench import WorkbenchScreen
+from drill.tui.widgets.hint_panel import HintPanel
+from drill.tui.widgets.solution_diff import SolutionDiff
 
 
 class AttemptScreen(WorkbenchScreen):
@@ -23,16 +24,10 @@ class AttemptScreen(WorkbenchScreen):
     BINDINGS = [
         *WorkbenchScreen.BINDINGS[:3],
         Binding("ctrl+t", "hint", "Hint"),
+        Binding("f2", "toggle_hints", "Hide/show hints"),
         Binding("ctrl+x", "close_attempt", "Close attempt"),
         *WorkbenchScreen.BINDINGS[3:],
     ]
-
-    DEFAULT_CSS = """
-    AttemptScreen #compare { height: 1fr; }
-    AttemptScreen #compare .heads { height: 1; }
-    AttemptScreen #compare TextArea { width: 1fr; }
-    AttemptScreen #compare Label { width: 1fr; text-style: bold; }
-    """
 
     def __init__(self, spec: DrillSpec, attempt_id: str) -> None:
         super().__init__(spec)
@@ -45,18 +40,15 @@ class AttemptScreen(WorkbenchScreen):
 
     def extra_tabs(self) -> ComposeResult:
         with TabPane("Reference", id="tab-reference", disabled=True):
-            with Vertical(id="compare"):
-                with Horizontal(classes="heads"):
-                    yield Label("your code")
-                    yield Label("reference solution")
-                with Horizontal():
-                    yield TextArea.code_editor("", language="python", read_only=True, id="mine")
-                    yield TextArea.code_editor("", language="python", read_only=True, id="reference")
+            yield SolutionDiff(id="diff")
+
+    def extra_panels(self) -> ComposeResult:
+        yield HintPanel(id="hints")
 
     def on_mount(self) -> None:
         super().on_mount()
         attempt = self.attempts.get(self.attempt_id)
-        self._show_hints(attempt.hints_used)
+        self.query_one(HintPanel).show_hints(self.spec.hints, attempt.hints_used)
         if not attempt.is_open:
             self._show_reference()
 
@@ -86,27 +78,38 @@ class AttemptScreen(WorkbenchScreen):
         if result.score == 5:
             self.notify("5/5. Close the attempt (ctrl+x) to schedule this drill and see the reference.", title="Passed")
 
-    def _show_hints(self, used: int) -> None:
-        self.query_one("#hints", Label).update("\n".join(f"Hint {i + 1}: {h}" for i, h in enumerate(self.spec.hints[:used])))
-
     def action_hint(self) -> None:
         if not self.spec.hints:
             self.notify("This drill has no hints.")
+            return
+        panel = self.query_one(HintPanel)
+        attempt = self.attempts.get(self.attempt_id)
+        if attempt.hints_used >= len(self.spec.hints) or not attempt.is_open:
+            panel.show_hints(self.spec.hints, attempt.hints_used)
+            if attempt.hints_used:
+                self.notify("No more hints: every one is in the panel.")
             return
         try:
             attempt, _hint = self.attempts.reveal_hint(self.attempt_id, self.spec)
         except DrillError as error:
             self.notify(str(error), severity="warning")
             return
-        self._show_hints(attempt.hints_used)
-        self.query_one(TabbedContent).active = "tab-task"
+        panel.show_hints(self.spec.hints, attempt.hints_used)
         self.update_bar()
+
+    def action_toggle_hints(self) -> None:
+        if not self.attempts.get(self.attempt_id).hints_used:
+            self.notify("No hint revealed yet: ctrl+t shows the first.")
+            return
+        self.query_one(HintPanel).toggle()
 
     def action_close_attempt(self) -> None:
         if self.checking:
             self.notify("Wait for the check to finish (or Esc to cancel it) before closing.")
             return
-        self.action_save()
+        self.save(then=self._close, action="closing")
+
+    def _close(self) -> None:
         try:
             closed, state = self.attempts.close(self.attempt_id)
         except DrillError as error:
@@ -123,6 +126,5 @@ class AttemptScreen(WorkbenchScreen):
 
     def _show_reference(self) -> None:
         self.query_one("#tab-reference", TabPane).disabled = False
-        self.query_one("#mine", TextArea).text = self.query_one("#code", TextArea).text
-        self.query_one("#reference", TextArea).text = self.spec.solution.read_text(encoding="utf-8")
+        self.query_one(SolutionDiff).show(self.editor.text, self.spec.solution.read_text(encoding="utf-8"))
         self.query_one(TabbedContent).active = "tab-reference"

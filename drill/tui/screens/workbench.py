@@ -2,6 +2,10 @@
 
 ``AttemptScreen`` (drills) and ``ExamTaskScreen`` (mock exam) build on it and decide where the
 code lives, what a check result is recorded as, and what the status line says.
+
+The file on disk is the truth: the screen watches solution.py (``drill.watch``), reloads it
+when the buffer is clean, and asks when both changed; a save never writes over an edit made
+outside the app without asking. Quitting with unsaved code saves it (or asks, on a conflict).
 Checks run in a thread worker (``run_check`` spawns the training subprocess); events come back
 as messages, so the screen stays responsive and Esc cancels a running check.
 """
@@ -9,6 +13,7 @@ as messages, so the screen stays responsive and Esc cancels a running check.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from textual import work
@@ -24,6 +29,7 @@ from drill.check.result import CheckResult
 from drill.content.exercises import DrillSpec
 from drill.tui.editor import open_in_editor
 from drill.tui.screens.help import HelpScreen, keys_of
+from drill.tui.widgets.code_editor import EDITOR_KEYS, CodeEditor
 from drill.tui.widgets.score_panel import ScorePanel
 from drill.tui.widgets.training_progress import TrainingProgress
 
@@ -38,6 +44,17 @@ class CheckDone(Message):
     def __init__(self, result: CheckResult) -> None:
         super().__init__()
         self.result = result
+
+
+class DiskChanged(Message):
+    """The watcher saw solution.py change (maybe by this screen's own save)."""
+
+
+def read_text(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 class WorkbenchScreen(Screen[None]):
@@ -56,16 +73,19 @@ class WorkbenchScreen(Screen[None]):
     WorkbenchScreen #tabs { height: 1fr; }
     WorkbenchScreen TabPane { height: 1fr; padding: 0; }
     WorkbenchScreen TextArea { height: 1fr; }
-    WorkbenchScreen #hints { height: auto; color: $warning; margin: 0 1; }
     """
 
     checking: reactive[bool] = reactive(False)
     help_note = "Write solution_model() in the Code tab; ctrl+r trains it and scores it on held-out data."
+    bar_interval_s = 30.0  # the status line's clock counts minutes; the exam's counts seconds
 
     def __init__(self, spec: DrillSpec) -> None:
         super().__init__()
         self.spec = spec
         self.cancel = threading.Event()
+        self.stop_watching = threading.Event()
+        self.disk_text: str | None = None  # the file's text as last read or written here
+        self._asking = False
 
     # -- hooks for subclasses -------------------------------------------------------------------
     def solution_path(self) -> Path:
@@ -87,6 +107,10 @@ class WorkbenchScreen(Screen[None]):
     def extra_tabs(self) -> ComposeResult:
         yield from ()
 
+    def extra_panels(self) -> ComposeResult:
+        """Widgets under the tabs, in view whatever tab is open (the hint panel)."""
+        yield from ()
+
     # -- layout ---------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield Header()
@@ -95,39 +119,149 @@ class WorkbenchScreen(Screen[None]):
             with TabPane("Task", id="tab-task"):
                 with VerticalScroll():
                     yield Markdown(self.spec.task.read_text(encoding="utf-8") if self.spec.task.is_file() else "")
-                    yield Label("", id="hints")
             with TabPane("Code", id="tab-code"):
-                yield TextArea.code_editor("", language="python", id="code")
+                yield CodeEditor(id="code")
             with TabPane("Check", id="tab-check"):
                 with VerticalScroll():
                     yield TrainingProgress()
                     yield ScorePanel(id="score")
             yield from self.extra_tabs()
+        yield from self.extra_panels()
         yield Footer()
+
+    @property
+    def editor(self) -> CodeEditor:
+        return self.query_one("#code", CodeEditor)
 
     def on_mount(self) -> None:
         self.title = self.spec.title
-        self.query_one("#code", TextArea).text = self.solution_path().read_text(encoding="utf-8")
+        path = self.solution_path()
+        self.disk_text = read_text(path)
+        self.editor.load(self.disk_text or "")
         self.update_bar()
-        self.set_interval(1.0, self.update_bar)
+        self.set_interval(self.bar_interval_s, self.update_bar)
+        self._watch_disk(path)
 
     def update_bar(self) -> None:
-        state = "checking…" if self.checking else ""
-        self.query_one("#bench-bar", Label).update(" · ".join(filter(None, [self.status_text(), state])))
+        state = ["checking…" if self.checking else "", "● unsaved" if self.is_mounted and self.editor.dirty else ""]
+        self.query_one("#bench-bar", Label).update(" · ".join(filter(None, [self.status_text(), *state])))
 
-    # -- saving and editing ---------------------------------------------------------------------
-    def action_save(self) -> bool:
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        self._show_dirty()
+
+    def _show_dirty(self) -> None:
+        tab = self.query_one(TabbedContent).get_tab("tab-code")
+        label = "Code ●" if self.editor.dirty else "Code"
+        if str(tab.label) != label:
+            tab.label = label
+            self.update_bar()
+
+    # -- the file on disk -----------------------------------------------------------------------
+    @work(thread=True, exclusive=True, group="disk-watch")
+    def _watch_disk(self, path: Path) -> None:
+        from drill.watch import watch_file
+
+        watch_file(path, self.stop_watching, lambda: self.post_message(DiskChanged()))
+
+    def on_disk_changed(self, _message: DiskChanged) -> None:
+        self.sync_from_disk()
+
+    def on_screen_resume(self) -> None:
+        if self.disk_text is not None:
+            self.sync_from_disk()  # a file system that sends no events still gets caught here
+
+    def sync_from_disk(self) -> None:
+        """Take an outside change of the file: reload a clean buffer, ask about a dirty one."""
+        disk = read_text(self.solution_path())
+        if disk is None or disk == self.disk_text:
+            return
+        if not self.editor.dirty or self.editor.text == disk:
+            self.editor.load(disk)
+            self.disk_text = disk
+            self._show_dirty()
+            self.notify(f"{self.solution_path().name} changed on disk; reloaded.", timeout=3)
+            self.after_disk_change()
+        else:
+            self.ask_conflict()
+
+    def after_disk_change(self) -> None:
+        """The file changed on disk and the editor took it (watch mode re-checks here)."""
+
+    def ask_conflict(self, then: Callable[[], None] | None = None, action: str = "") -> None:
+        from drill.tui.screens.disk_conflict import DiskConflictScreen
+
+        if self._asking:
+            return
+        self._asking = True
+
+        def decided(choice: str | None) -> None:
+            self._asking = False
+            if choice == "mine":
+                self.disk_text = read_text(self.solution_path())
+                self.save(then)
+            elif choice == "disk":
+                disk = read_text(self.solution_path()) or ""
+                self.editor.load(disk)
+                self.disk_text = disk
+                self._show_dirty()
+                if then is not None:
+                    then()
+
+        self.app.push_screen(DiskConflictScreen(self.solution_path().name, action), decided)
+
+    def save(self, then: Callable[[], None] | None = None, announce: bool = False, action: str = "") -> bool:
+        """Write the buffer, unless the file changed on disk since it was read here (then ask).
+
+        Returns True when the file now holds the buffer; ``then`` runs after a successful save
+        (at once, or once the learner has answered the question).
+        """
         path = self.solution_path()
-        try:
-            path.write_text(self.query_one("#code", TextArea).text, encoding="utf-8")
-        except OSError as error:
-            self.notify(f"Could not save {path}: {error.strerror}", severity="error")
-            return False
+        text = self.editor.text
+        disk = read_text(path)
+        if disk is not None and self.disk_text is not None and disk not in (self.disk_text, text):
+            if self.editor.dirty:
+                self.ask_conflict(then, action)
+                return False
+            self.sync_from_disk()  # only the file changed: take it, never write the stale buffer
+            text = disk
+        if disk != text:
+            try:
+                path.write_text(text, encoding="utf-8")
+            except OSError as error:
+                self.notify(f"Could not save {path}: {error.strerror}", severity="error")
+                return False
+        self.disk_text = text
+        self.editor.mark_saved(text)
+        self._show_dirty()
+        if announce:
+            self.notify(f"Saved {path.name} ({len(text.splitlines())} lines).", timeout=2)
+        if then is not None:
+            then()
         return True
 
+    def save_for_quit(self) -> bool:
+        """Called by the app before it quits: True when nothing is lost by quitting now."""
+        if not self.editor.dirty:
+            return True
+        answered_later = {"yes": False}
+
+        def quit_after_answer() -> None:
+            if answered_later["yes"]:
+                self.app.exit()
+
+        saved = self.save(then=quit_after_answer, action="quitting")
+        answered_later["yes"] = True
+        return saved
+
+    def action_save(self) -> None:
+        self.save(announce=True)
+
     def action_edit(self) -> None:
-        if self.action_save() and open_in_editor(self.app, self.solution_path()):
-            self.query_one("#code", TextArea).text = self.solution_path().read_text(encoding="utf-8")
+        def edit() -> None:
+            if open_in_editor(self.app, self.solution_path()):
+                self.sync_from_disk()
+
+        self.save(then=edit, action="opening $EDITOR")
 
     # -- checking -------------------------------------------------------------------------------
     def action_check(self) -> None:
@@ -138,12 +272,15 @@ class WorkbenchScreen(Screen[None]):
         if refusal:
             self.notify(refusal, severity="warning")
             return
-        if not self.action_save():
-            return
+        self.save(then=self.start_check, action="the check")
+
+    def start_check(self) -> None:
         self.checking = True
         self.cancel = threading.Event()
         self.query_one(TrainingProgress).reset()
+        self.query_one(ScorePanel).clear()
         self.query_one(TabbedContent).active = "tab-check"
+        self.update_bar()
         self._run_check(self.solution_path(), self.check_options())
 
     @work(thread=True, exclusive=True, group="check")
@@ -168,14 +305,14 @@ class WorkbenchScreen(Screen[None]):
 
     def on_unmount(self) -> None:
         self.cancel.set()  # leaving the screen or quitting ends a running check's process group
+        self.stop_watching.set()
 
     def action_help(self) -> None:
-        self.app.push_screen(HelpScreen(self.spec.id, keys_of(self), self.help_note))
+        self.app.push_screen(HelpScreen(self.spec.id, keys_of(self) + EDITOR_KEYS, self.help_note))
 
     def action_back(self) -> None:
         if self.checking:
             self.cancel.set()
             self.notify("Cancelling the check…")
             return
-        self.action_save()
-        self.app.pop_screen()
+        self.save(then=self.app.pop_screen, action="leaving")

@@ -23,6 +23,12 @@ class ScorePanel(Static):
     def on_mount(self) -> None:
         self.add_class("-empty")
 
+    def clear(self) -> None:
+        """A new check started: the previous result goes away."""
+        self.result = None
+        self.add_class("-empty")
+        self.update("")
+
     def show(self, result: CheckResult, spec: DrillSpec) -> None:
         self.result = result
         self.remove_class("-empty")

@@ -1,4 +1,9 @@
-"""Live view of a training check: phase, device, epoch bar, loss and metrics, elapsed, output."""
+"""Live view of a training check: phase, device, epoch bar, loss and metrics, elapsed, output.
+
+Nothing here runs while no check does: the elapsed-time timer starts with a check and stops
+when it ends, and the bar (whose indeterminate mode animates at 15 frames a second) is shown
+only while a check runs or once it has a real total.
+"""
 
 from __future__ import annotations
 
@@ -20,28 +25,35 @@ class TrainingProgress(Vertical):
     TrainingProgress #tp-numbers { color: $text-muted; }
     TrainingProgress ProgressBar { margin: 0 0; }
     TrainingProgress RichLog { height: 6; border: none; background: $surface; }
+    TrainingProgress #tp-bar.-idle { display: none; }
     """
 
     def compose(self) -> ComposeResult:
-        yield Label("waiting…", id="tp-status")
-        yield ProgressBar(total=None, show_eta=False, id="tp-bar")
+        yield Label("No check yet: ctrl+r saves the file and runs one.", id="tp-status")
+        yield ProgressBar(total=None, show_eta=False, id="tp-bar", classes="-idle")
         yield Label("", id="tp-numbers")
         yield RichLog(id="tp-output", max_lines=200, wrap=False, markup=False)
 
     def on_mount(self) -> None:
         self.started = time.monotonic()
         self.device = ""
-        self.set_interval(0.5, self._tick)
-        self.phase = "starting"
+        self.timer = None
+        self.phase = "done"
         self.last_numbers = ""
 
     def reset(self) -> None:
+        """A new check starts: clear the last one's numbers and output, start the clock."""
         self.started = time.monotonic()
         self.device = ""
         self.phase = "starting"
         self.last_numbers = ""
-        self.query_one("#tp-bar", ProgressBar).update(total=None, progress=0)
+        bar = self.query_one("#tp-bar", ProgressBar)
+        bar.update(total=None, progress=0)
+        bar.remove_class("-idle")
+        self.query_one("#tp-numbers", Label).update("")
         self.query_one("#tp-output", RichLog).clear()
+        if self.timer is None:
+            self.timer = self.set_interval(0.5, self._tick)
         self._status()
 
     def _tick(self) -> None:
@@ -77,5 +89,12 @@ class TrainingProgress(Vertical):
         self._status()
 
     def finish(self, text: str) -> None:
+        """The check ended: stop the clock; an epoch-less bar stops animating (it hides)."""
         self.phase = "done"
+        if self.timer is not None:
+            self.timer.stop()
+            self.timer = None
+        bar = self.query_one("#tp-bar", ProgressBar)
+        if bar.total is None:
+            bar.add_class("-idle")
         self.query_one("#tp-status", Label).update(text)
