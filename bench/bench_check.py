@@ -35,7 +35,7 @@ def bare(solution: Path) -> float:
 
 def checked(spec) -> tuple[float, int, str]:
     with tempfile.TemporaryDirectory() as tmp:
-        shutil.copyfile(spec.solution, Path(tmp) / "solution.py")
+        (Path(tmp) / "solution.py").write_text(spec.solution_text(), encoding="utf-8")
         t0 = time.monotonic()
         result = run_check(spec, Path(tmp) / "solution.py")
         return time.monotonic() - t0, result.score, result.device
@@ -49,7 +49,7 @@ def main() -> int:
     loaded = load_exercises(exercises_root())
     for problem in loaded.problems:
         print(f"skipped: {problem}", file=sys.stderr)
-    specs = [e.spec(v) for e in loaded.exercises.values() for v in e.variant_ids]
+    specs = [e.spec(i) for e in loaded.exercises.values() for i in e.instance_ids]
     if args.ids:
         specs = [s for s in specs if s.id in args.ids]
     rows = []

@@ -11,7 +11,6 @@ keyed by drill id (``ItemState``, kind "drill"; a variant shares its drill's sch
 
 from __future__ import annotations
 
-import shutil
 import uuid
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
@@ -19,8 +18,9 @@ from pathlib import Path
 
 from pydantic import Field, field_validator
 
-from drill.content.exercises import DrillSpec
-from drill.errors import DataError, UsageError
+from drill.content.exercises import DrillSpec, Exercise
+from drill.content.instances import pick_instance
+from drill.errors import ContentError, DataError, UsageError
 from drill.models import ItemState, Record, Review, Settings, utc
 
 ATTEMPTS = "attempts"
@@ -36,11 +36,13 @@ def utc_now() -> datetime:
 
 
 class Attempt(Record):
-    """One go at a drill."""
+    """One go at a drill, on one of its instances."""
 
     id: str
     drill_id: str
-    variant: str | None = None
+    variant: str | None = None  # records from before instances: the former variant id (an instance alias)
+    instance: str | None = None  # None on records from before instances: the drill's first instance
+    seed: int | None = None  # the generator's seed of a generated instance, recorded for reproducibility
     workspace: str
     started_at: datetime
     closed_at: datetime | None = None
@@ -70,6 +72,7 @@ class Submission(Record):
     attempt_id: str
     drill_id: str
     variant: str | None = None
+    instance: str | None = None
     score: int = Field(ge=0, le=5)
     error_kind: str | None = None
     code: str
@@ -144,6 +147,30 @@ class Attempts:
                 out.append(Submission.model_validate(raw))
         return out
 
+    def instance_of(self, attempt: Attempt, exercise: Exercise) -> str:
+        """The instance an attempt was on (records from before instances: by alias, else the first)."""
+        name = attempt.instance or attempt.variant
+        try:
+            return exercise.instance(name).id
+        except ContentError:
+            return exercise.instance_ids[0]
+
+    def best_by_instance(self, exercise: Exercise) -> dict[str, int | None]:
+        """The learner's best score on each instance (None: never attempted)."""
+        best: dict[str, int | None] = dict.fromkeys(exercise.instance_ids)
+        for attempt in self.all(exercise.id):
+            inst = self.instance_of(attempt, exercise)
+            best[inst] = max(best[inst] or 0, attempt.best_score)
+        return best
+
+    def fresh_spec(self, exercise: Exercise, instance: str | None = None) -> DrillSpec:
+        """The drill on the instance a fresh attempt takes: ``instance`` when given, else the one
+        least recently solved (``drill.content.instances.pick_instance``)."""
+        if instance is not None:
+            return exercise.spec(instance)
+        history = [(self.instance_of(a, exercise), a.started_at, a.best_score >= 5) for a in self.all(exercise.id)]
+        return exercise.spec(pick_instance(exercise.instance_ids, history))
+
     # --- use cases ------------------------------------------------------------------------
     def start(self, spec: DrillSpec) -> Attempt:
         """A fresh workspace with the starter copied in; any open attempt at the drill stays open."""
@@ -151,11 +178,11 @@ class Attempts:
         attempt_id = f"{now.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:6]}"
         workspace = self.home / "workspaces" / spec.id / attempt_id
         workspace.mkdir(parents=True, exist_ok=False)
-        shutil.copyfile(spec.starter, workspace / SOLUTION_FILE)
+        (workspace / SOLUTION_FILE).write_text(spec.starter_text(), encoding="utf-8")
         if spec.task.is_file():
-            shutil.copyfile(spec.task, workspace / "task.md")
-        attempt = Attempt(id=attempt_id, drill_id=spec.drill_id, variant=spec.variant, workspace=str(workspace),
-                          started_at=now, time_budget_min=spec.time_budget_min)
+            (workspace / "task.md").write_text(spec.task_text(), encoding="utf-8")
+        attempt = Attempt(id=attempt_id, drill_id=spec.drill_id, instance=spec.instance_id, seed=spec.instance.seed,
+                          workspace=str(workspace), started_at=now, time_budget_min=spec.time_budget_min)
         self.store.put(ATTEMPTS, attempt.id, attempt.model_dump(mode="json"))
         return attempt
 
@@ -175,6 +202,7 @@ class Attempts:
             code = attempt.solution.read_text(encoding="utf-8", errors="replace") if attempt.solution.is_file() else ""
         now = self.clock()
         sub = Submission(id=uuid.uuid4().hex, at=now, attempt_id=attempt.id, drill_id=attempt.drill_id, variant=attempt.variant,
+                         instance=attempt.instance,
                          score=result.score, error_kind=result.error_kind, code=code[:MAX_CODE_BYTES],
                          result=result.model_dump(mode="json", exclude={"output_tail"}))
         updated = attempt.model_copy(update={"submissions": attempt.submissions + 1, "last_score": result.score,

@@ -1,7 +1,7 @@
 """Mock exam: five tasks (one per category), a countdown that survives restarts, best scores.
 
 The real exam: five model-building tasks, five hours, unlimited "submit and test", a 0–5 score
-per task from a hidden test set, 90 % overall to pass. Here each task is a drill or variant the
+per task from a hidden test set, 90 % overall to pass. Here each task is a drill (on one of its data instances) the
 learner has not seen recently. Pure rules first (no IO, the clock passed in), then ``ExamBook``,
 which keeps exams in the store's "exams" table.
 """
@@ -9,7 +9,6 @@ which keeps exams in the store's "exams" table.
 from __future__ import annotations
 
 import random
-import shutil
 import uuid
 from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta, timezone
@@ -35,13 +34,20 @@ class ExamSubmission(Record):
 class ExamTask(Record):
     category: Category
     drill_id: str
-    variant: str | None = None
+    variant: str | None = None  # exams from before instances: a former variant id (an instance alias)
+    instance: str | None = None  # the data instance of this task
     weight: float = Field(1.0, gt=0)
     submissions: list[ExamSubmission] = Field(default_factory=list)
 
     @property
     def spec_id(self) -> str:
-        return self.variant or self.drill_id
+        """The drill id (instances share it)."""
+        return self.drill_id
+
+    @property
+    def instance_name(self) -> str | None:
+        """The instance to load (an old exam's variant id is an alias of one)."""
+        return self.instance or self.variant
 
     @property
     def best(self) -> int:
@@ -90,11 +96,12 @@ def choose_tasks(
     rng: random.Random,
     weights: Mapping[str, float] | None = None,
 ) -> list[ExamTask]:
-    """One task per category: the drill or variant seen least recently (never seen first).
+    """One task per category: the drill seen least recently (never seen first).
 
     Args:
-        candidates: category → (drill id, variant id or None) pairs available.
-        last_seen: spec id (variant id, else drill id) → when it was last attempted.
+        candidates: category → (drill id, instance id or None) pairs available; the instance is
+            the one the drill's next fresh attempt would take.
+        last_seen: drill id → when it was last attempted.
         rng: Breaks ties, so two exams differ.
         weights: category → weight (equal when missing).
 
@@ -108,8 +115,8 @@ def choose_tasks(
             raise UsageError(f"no drill in the {category!r} category, so no mock exam can be built", hint="check `drill lint`")
         rng.shuffle(options)
         never = datetime.min.replace(tzinfo=timezone.utc)
-        drill_id, variant = min(options, key=lambda o: last_seen.get(o[1] or o[0], never))
-        tasks.append(ExamTask(category=category, drill_id=drill_id, variant=variant, weight=(weights or {}).get(category, 1.0)))
+        drill_id, instance = min(options, key=lambda o: last_seen.get(o[0], never))
+        tasks.append(ExamTask(category=category, drill_id=drill_id, instance=instance, weight=(weights or {}).get(category, 1.0)))
     return tasks
 
 
@@ -187,15 +194,16 @@ class ExamBook:
         self.store.put(EXAMS, exam.id, exam.model_dump(mode="json"))
 
 
-def task_workspace(home: Path, exam: Exam, task: ExamTask, starter: Path, task_text: Path) -> Path:
-    """The task's folder (``<home>/exams/<exam id>/<category>/``) with the starter copied in once."""
+def task_workspace(home: Path, exam: Exam, task: ExamTask, spec) -> Path:
+    """The task's folder (``<home>/exams/<exam id>/<category>/``) with the instance's starter and
+    task written in once (``spec``: the task's ``DrillSpec``)."""
     folder = Path(home) / "exams" / exam.id / task.category
     solution = folder / "solution.py"
     if not solution.exists():
         folder.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(starter, solution)
-        if Path(task_text).is_file():
-            shutil.copyfile(task_text, folder / "task.md")
+        solution.write_text(spec.starter_text(), encoding="utf-8")
+        if spec.task.is_file():
+            (folder / "task.md").write_text(spec.task_text(), encoding="utf-8")
     return solution
 
 
@@ -203,7 +211,7 @@ def last_seen(attempts: Iterable, exams: Iterable[Exam]) -> dict[str, datetime]:
     """Spec id → when the learner last met it, in an attempt or an exam."""
     seen: dict[str, datetime] = {}
     for attempt in attempts:
-        key = attempt.variant or attempt.drill_id
+        key = attempt.drill_id
         seen[key] = max(seen.get(key, attempt.started_at), attempt.started_at)
     for exam in exams:
         for task in exam.tasks:

@@ -67,20 +67,42 @@ def test_start_copies_the_starter_into_a_fresh_workspace(store, drill_home, spec
     a = attempts.start(spec)
     b = attempts.start(spec)
     assert a.id != b.id and a.workspace != b.workspace
-    assert a.solution.read_text() == spec.starter.read_text()
+    assert a.solution.read_text() == spec.starter_text()
+    assert f'INSTANCE = "{spec.instance_id}"' in a.solution.read_text()
     assert a.solution.parent.parent == drill_home / "workspaces" / "linear-dense"
     assert (a.solution.parent / "task.md").is_file()
     assert store.get(ATTEMPTS, a.id)["drill_id"] == "linear-dense"
     assert attempts.latest("linear-dense").id in (a.id, b.id)
 
 
-def test_variant_attempt_uses_the_variant_starter_and_the_drills_schedule(store, drill_home, now):
+def test_a_former_variant_id_finds_its_instance_and_the_drills_schedule(store, drill_home, now):
     spec = find_spec("linear-dense-fahrenheit")
     attempts = Attempts(store, drill_home, Clock(now))
     a = attempts.start(spec)
-    assert "Fahrenheit" in a.solution.read_text() or "fahrenheit" in a.solution.read_text()
-    assert (a.drill_id, a.variant, a.time_budget_min) == ("linear-dense", "linear-dense-fahrenheit", 20)
-    assert attempts.latest("linear-dense-fahrenheit").id == a.id
+    assert 'INSTANCE = "celsius-fahrenheit"' in a.solution.read_text()
+    assert "Celsius" in (a.solution.parent / "task.md").read_text()
+    assert (a.drill_id, a.instance, a.time_budget_min) == ("linear-dense", "celsius-fahrenheit", 20)
+    assert attempts.latest("linear-dense").id == a.id
+
+
+def test_fresh_attempts_rotate_instances_least_recently_solved_first(store, drill_home, now):
+    from drill.content.exercises import exercises_root, load_exercises
+
+    clock = Clock(now)
+    attempts = Attempts(store, drill_home, clock)
+    exercise = load_exercises(exercises_root()).exercises["linear-dense"]
+    seen = []
+    for _ in range(3):
+        spec = attempts.fresh_spec(exercise)
+        a = attempts.start(spec)
+        attempts.record_submission(a.id, result(5))
+        attempts.close(a.id)
+        seen.append(a.instance)
+        clock.now += timedelta(days=1)
+    assert seen == exercise.instance_ids  # every instance once before any repeats
+    assert attempts.fresh_spec(exercise).instance_id == seen[0]  # then the one solved longest ago
+    assert attempts.best_by_instance(exercise) == dict.fromkeys(seen, 5)
+    assert store.get(ATTEMPTS, a.id)["seed"] == exercise.instance("drawn-line").seed
 
 
 def test_submissions_keep_a_copy_of_the_code_and_the_best_score(store, drill_home, spec, now):

@@ -71,39 +71,48 @@ def test_missing_files_are_named(tmp_path):
     assert {p.path.name for p in problems} == {"starter.py", "heldout.py"}
 
 
-def test_variants_find_their_files_in_order(tmp_path):
+def test_instances_have_their_bars_files_and_contract(tmp_path):
     toml = GOOD + """
-[[variants]]
-id = "vv-alt"
-title = "Alt"
+[[instances]]
+id = "first"
+description = "the first data set"
+
+[[instances]]
+id = "alt"
+description = "another data set"
+aliases = ["vv-alt"]
 bars = [2.0, 1.0, 0.5, 0.2, 0.1]
 contract = { input_shape = [3] }
-
-[[variants]]
-id = "vv-named"
-title = "Named"
 starter = "starter_named.py"
 """
     folder = write(tmp_path, "vv", toml)
-    (folder / "variants" / "vv-alt").mkdir(parents=True)
-    (folder / "variants" / "vv-alt" / "heldout.py").write_text("# alt")
-    (folder / "starter_named.py").write_text("# named")
+    (folder / "starter.py").write_text('INSTANCE = "first"\n')
+    (folder / "starter_named.py").write_text('INSTANCE = "first"  # named\n')
     loaded = load_exercises(tmp_path)
     assert loaded.problems == []
     ex = loaded.exercises["vv"]
+    assert ex.spec().instance_id == "first" and ex.spec().metric.bars[0] != 2.0
     alt = ex.spec("vv-alt")
-    assert alt.heldout == folder / "variants" / "vv-alt" / "heldout.py" and alt.starter == folder / "starter.py"
+    assert alt.instance_id == "alt" and alt.id == "vv" and alt.starter == folder / "starter_named.py"
     assert alt.metric.bars[0] == 2.0 and alt.contract.input_shape == [3] and alt.contract.output_shape == [1]
-    assert alt.id == "vv-alt" and alt.drill_id == "vv"
-    assert ex.spec("vv-named").starter == folder / "starter_named.py"
-    with pytest.raises(ContentError, match="no variant"):
-        ex.spec("vv-nope")
+    assert alt.starter_text() == 'INSTANCE = "alt"  # named\n'
+    assert find_spec("vv-alt", tmp_path).instance_id == "alt"
+    with pytest.raises(ContentError, match="no instance"):
+        ex.spec("nope")
 
 
-def test_variant_with_a_missing_explicit_file_is_a_problem(tmp_path):
-    write(tmp_path, "vm", GOOD + '\n[[variants]]\nid = "vm-x"\ntitle = "X"\nsolution = "nope.py"\n')
-    loaded = load_exercises(tmp_path)
-    assert "vm" not in loaded.exercises and "nope.py" in str(loaded.problems[0])
+def test_instance_problems_are_reported(tmp_path):
+    write(tmp_path, "vm", GOOD + '\n[[instances]]\nid = "x"\ndescription = "X data"\nsolution = "nope.py"\n')
+    (tmp_path / "vm" / "task.md").write_text("needs {{unknown_fact}}")
+    problems = load_exercises(tmp_path).problems
+    text = "\n".join(map(str, problems))
+    assert "nope.py" in text and "unknown_fact" in text
+
+
+def test_old_variants_get_a_clear_message(tmp_path):
+    write(tmp_path, "vo", GOOD + '\n[[variants]]\nid = "vo-x"\ntitle = "X"\n')
+    problems = load_exercises(tmp_path).problems
+    assert "[[instances]]" in str(problems[0])
 
 
 def test_find_spec(tmp_path):

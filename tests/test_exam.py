@@ -11,7 +11,7 @@ from drill.store import Store
 from helpers import Clock
 
 CANDIDATES = {
-    "regression": [("linear-dense", None), ("linear-dense", "linear-dense-fahrenheit"), ("tabular-regression", None)],
+    "regression": [("linear-dense", "celsius-fahrenheit"), ("tabular-regression", None)],
     "classic": [("digits-dense", None)],
     "vision": [("digits-conv", None)],
     "text": [("text-binary", None)],
@@ -21,12 +21,13 @@ CANDIDATES = {
 
 def test_one_task_per_category_least_recently_seen():
     now = datetime(2026, 11, 24, tzinfo=timezone.utc)
-    seen = {"linear-dense": now - timedelta(days=1), "linear-dense-fahrenheit": now - timedelta(days=3)}
+    seen = {"linear-dense": now - timedelta(days=3)}
     tasks = choose_tasks(CANDIDATES, seen, random.Random(0))
     assert [t.category for t in tasks] == ["regression", "classic", "vision", "text", "series"]
     assert tasks[0].drill_id == "tabular-regression"  # never seen beats seen 3 days ago
     seen["tabular-regression"] = now
-    assert choose_tasks(CANDIDATES, seen, random.Random(0))[0].spec_id == "linear-dense-fahrenheit"
+    task = choose_tasks(CANDIDATES, seen, random.Random(0))[0]
+    assert (task.spec_id, task.instance) == ("linear-dense", "celsius-fahrenheit")
 
 
 def test_missing_category_is_refused():

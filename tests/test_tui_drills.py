@@ -42,7 +42,8 @@ async def test_list_shows_every_drill_and_opens_an_attempt(app, store):
     async with app.run_test(size=(100, 30)) as pilot:
         screen = app.screen
         ids = [str(k.value) for k in screen.query_one("DataTable").rows]
-        assert "linear-dense" in ids and "linear-dense-fahrenheit" in ids
+        assert "linear-dense" in ids and "linear-dense-fahrenheit" not in ids  # one row per drill, not per instance
+        assert len(ids) == len(set(ids))
         attempt_screen = await open_drill(pilot, app, "linear-dense")
         code = attempt_screen.query_one("#code").text
         assert "def solution_model" in code and "TODO" in code

@@ -2,8 +2,8 @@
 
 API for the app and the CLI (none of these modules imports TensorFlow):
 
-- ``drill.content.exercises.find_spec(id) -> DrillSpec`` (a drill or a variant), or
-  ``load_exercises(exercises_root()).exercises[id].spec(variant_id)``.
+- ``drill.content.exercises.find_spec(id, instance=...) -> DrillSpec`` (a drill on one data
+  instance), or ``load_exercises(exercises_root()).exercises[id].spec(instance_id)``.
 - ``drill.check.runner.run_check(spec, solution_path, *, on_event=None, cancel=None,
   timeout_s=None, memory_mb=None) -> CheckResult``: blocking; call it from a worker thread.
   ``on_event`` is called on that same thread with ``drill.check.events`` objects (Started,

@@ -71,6 +71,20 @@ def load_heldout(path: Path):
     return module.heldout
 
 
+def heldout_split(path: Path, model: Any, instance: str | None):
+    """The held-out ``(x, y)`` of one drill instance: the only way from an instance to its rows.
+
+    ``heldout.py`` defines ``heldout(model, instance)`` (a drill on one data set may leave
+    ``instance`` out: ``heldout(model)``).
+    """
+    import inspect
+
+    function = load_heldout(path)
+    if len(inspect.signature(function).parameters) >= 2:
+        return function(model, instance)
+    return function(model)
+
+
 def grade(spec: dict[str, Any], report: ev.Report, tf: Any, keras: Any) -> None:
     """Fill ``report`` with the grade of the saved model (or why there is none)."""
     folder = Path(spec["solution"]).resolve().parent
@@ -106,7 +120,7 @@ def grade(spec: dict[str, Any], report: ev.Report, tf: Any, keras: Any) -> None:
         report.error_hint = problems[0].hint
         return
     try:
-        x, y = load_heldout(Path(spec["heldout"]))(model)
+        x, y = heldout_split(Path(spec["heldout"]), model, spec.get("instance"))
         if spec.get("sample_seed"):
             x, y = sample_rows(x, y, spec["sample_seed"])
     except Exception as error:  # noqa: BLE001

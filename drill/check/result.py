@@ -26,7 +26,8 @@ class CheckResult(BaseModel):
     """Score 0–5 and everything that explains it."""
 
     drill_id: str
-    variant: str | None = None
+    variant: str | None = None  # results from before instances
+    instance: str | None = None  # the data instance graded (its held-out rows and bars)
     score: int = Field(0, ge=0, le=5)
     metric: str
     value: float | None = None

@@ -106,7 +106,7 @@ def run_check(
     calling thread. Never raises for anything the learner's code does; the result says it.
 
     Args:
-        spec: The drill (or variant) from ``Exercise.spec``.
+        spec: The drill on one instance, from ``Exercise.spec``.
         solution_path: The learner's file.
         on_event: Progress callback (Started, Phase, Device, Epoch, Batch, TrainEnd, Output, Report).
         cancel: Set it to stop the check (result error_kind "cancelled").
@@ -128,6 +128,7 @@ def run_check(
     harness_spec = {
         "solution": str(solution),
         "heldout": str(spec.heldout.resolve()),
+        "instance": spec.instance_id,
         "metric": spec.metric.name,
         "contract": spec.contract.model_dump(),
         "parent_pid": os.getpid(),
@@ -204,7 +205,7 @@ def run_check(
         deliver(q.get_nowait())
 
     result = CheckResult(
-        drill_id=spec.drill_id, variant=spec.variant, metric=spec.metric.name, lower_is_better=spec.metric.lower_is_better,
+        drill_id=spec.drill_id, instance=spec.instance_id, metric=spec.metric.name, lower_is_better=spec.metric.lower_is_better,
         bars=list(spec.metric.bars), started_at=started_at, duration_s=round(time.monotonic() - t0, 3),
         device=state["device"], tf_version=state["tf"], peak_memory_mb=round(state["peak"], 1),
         exit_code=proc.returncode, output_tail=output.text(), output_bytes=output.total,

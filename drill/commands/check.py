@@ -16,7 +16,8 @@ from drill.errors import UsageError
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("drill", metavar="DRILL", help="drill id (or a variant's id)")
+    parser.add_argument("drill", metavar="DRILL", help="drill id")
+    parser.add_argument("--instance", metavar="NAME", help="grade on this data instance (default: the attempt's, else the file's INSTANCE line)")
     parser.add_argument("file", metavar="FILE", nargs="?", help="solution file (default: the latest attempt's solution.py)")
     parser.add_argument("--json", action="store_true", help="print the result record as JSON (no live progress)")
     parser.add_argument("--timeout", type=float, metavar="S", help="wall-time limit in seconds (default: the drill's)")
@@ -42,11 +43,26 @@ def _attempt_for(home: Path, file: Path, drill_id: str):
     return None
 
 
+def _graded_instance(spec, attempt, file: Path, chosen: str | None):
+    """The drill on the instance to grade: ``--instance``, else the attempt's, else the one the
+    file's ``INSTANCE = "..."`` line names, else the drill's first."""
+    from drill.content.exercises import exercises_root, find_exercise, load_exercises
+    from drill.content.instances import instance_in_code
+
+    if chosen is not None:
+        return spec
+    exercise = find_exercise(load_exercises(exercises_root()), spec.drill_id)
+    if attempt is not None:
+        return exercise.spec(attempt.instance or attempt.variant) if (attempt.instance or attempt.variant) else spec
+    named = instance_in_code(file.read_text(encoding="utf-8", errors="replace"))
+    return exercise.spec(named) if named in exercise.instance_ids else spec
+
+
 def run(args: argparse.Namespace) -> int:
     from drill.check.runner import run_check
     from drill.content.exercises import find_spec
 
-    spec = find_spec(args.drill)
+    spec = find_spec(args.drill, instance=args.instance)
     if args.file:
         file = Path(args.file).expanduser()
         in_workspaces = file.resolve().is_relative_to((Path(args.home) / "workspaces").resolve())
@@ -58,6 +74,7 @@ def run(args: argparse.Namespace) -> int:
         file = attempt.solution
     if not file.is_file():
         raise UsageError(f"no solution file at {file}", hint="give the path of your .py file")
+    spec = _graded_instance(spec, attempt, file, args.instance)
     if args.timeout is not None and args.timeout <= 0 or args.memory is not None and args.memory <= 0:
         raise UsageError("--timeout and --memory must be positive")
 

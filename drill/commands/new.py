@@ -1,4 +1,8 @@
-"""``drill new DRILL``: a fresh attempt workspace from the drill's starter; prints its path."""
+"""``drill new DRILL [--instance NAME]``: a fresh attempt workspace; prints its path.
+
+The attempt takes the drill's data instance the learner has least recently solved (never the
+one of their last attempt when the drill has another), or the one ``--instance`` names.
+"""
 
 from __future__ import annotations
 
@@ -7,17 +11,23 @@ import sys
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("drill", metavar="DRILL", help="drill id (or a variant's id), e.g. linear-dense")
+    parser.add_argument("drill", metavar="DRILL", help="drill id, e.g. linear-dense")
+    parser.add_argument("--instance", metavar="NAME", help="the data instance to work on (`drill instances DRILL` lists them)")
 
 
 def run(args: argparse.Namespace) -> int:
     from drill.attempts import Attempts
-    from drill.content.exercises import find_spec
+    from drill.content.exercises import exercises_root, find_exercise, find_spec, load_exercises
     from drill.store import Store
 
-    spec = find_spec(args.drill)
+    spec = find_spec(args.drill, instance=args.instance)  # a clear error for an unknown drill or instance
+    exercise = find_exercise(load_exercises(exercises_root()), spec.drill_id)
     with Store.open(args.home) as store:
-        attempt = Attempts(store, args.home).start(spec)
+        attempts = Attempts(store, args.home)
+        if args.instance is None and args.drill == spec.drill_id:
+            spec = attempts.fresh_spec(exercise)
+        attempt = attempts.start(spec)
     print(attempt.workspace)
+    print(f"instance {spec.instance_id}: {spec.instance.description}", file=sys.stderr)
     print(f"edit {attempt.solution}, then run: drill check {spec.id}", file=sys.stderr)
     return 0

@@ -3,10 +3,10 @@
 A bad exercise is reported (file, line where it can be found, what is wrong) and skipped;
 it never hides the others. The format is documented in ``exercises/README.md``.
 
-Variants: ``[[variants]]`` entries reuse the drill's files unless they bring their own, found
-(first match wins) by an explicit key (``starter = "starter_f.py"``), then in
-``variants/<variant id>/`` (``starter.py``, ``solution.py``, ``heldout.py``, ``task.md``), then
-the drill's own file. A variant may override metric bars and contract fields.
+Instances: ``[[instances]]`` entries (``drill.content.instances.Instance``) are the data sets a
+drill is done on; each has its own bars and the facts its task text needs, and may bring its own
+files (``starter = "starter_f.py"``) or contract fields. A drill without any has one instance,
+``main``, on its own files.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from drill.content.cards import Problem
+from drill.content.instances import Instance, render, set_instance_line, template_values
 from drill.content.skills import load_skills
 from drill.errors import ContentError
 from drill.models import Category
@@ -28,6 +29,7 @@ ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 MetricName = Literal["mse", "mae", "accuracy"]
 LOWER_IS_BETTER = {"mse", "mae"}
 FILES = ("task.md", "starter.py", "solution.py", "heldout.py")
+DEFAULT_INSTANCE = "main"
 
 
 class _Strict(BaseModel):
@@ -71,24 +73,6 @@ class Contract(_Strict):
     memory_mb: int = Field(4000, gt=0)
 
 
-class Variant(_Strict):
-    """The same drill on other data or sizes."""
-
-    id: str
-    title: str
-    note: str = ""
-    task: str | None = None
-    starter: str | None = None
-    solution: str | None = None
-    heldout: str | None = None
-    bars: list[float] | None = None
-    hints: list[str] | None = None
-    contract: dict[str, object] = Field(default_factory=dict)
-    time_budget_min: int | None = Field(None, gt=0)
-
-    _id = field_validator("id")(lambda v: _check_id(v))
-
-
 class Exercise(_Strict):
     """One coding drill as loaded from its folder."""
 
@@ -101,34 +85,42 @@ class Exercise(_Strict):
     metric: Metric
     contract: Contract = Field(default_factory=Contract)
     hints: list[str] = Field(default_factory=list)
-    variants: list[Variant] = Field(default_factory=list)
+    instances: list[Instance] = Field(default_factory=list)
     folder: Path = Field(exclude=True)
 
     _id = field_validator("id")(lambda v: _check_id(v))
 
-    def spec(self, variant_id: str | None = None) -> DrillSpec:
-        """This drill as one variant sees it (None or the drill's own id: the drill itself)."""
-        if variant_id in (None, self.id):
-            return DrillSpec(self.id, None, self.title, self.category, self.metric, self.contract,
-                             self.time_budget_min, tuple(self.hints), *(self.folder / n for n in FILES))
-        for v in self.variants:
-            if v.id == variant_id:
-                metric = self.metric if v.bars is None else Metric(name=self.metric.name, bars=v.bars)
-                contract = Contract(**{**self.contract.model_dump(), **v.contract})
-                files = []
-                for name in FILES:
-                    explicit = getattr(v, name.split(".")[0])
-                    candidate = self.folder / "variants" / v.id / name
-                    files.append(self.folder / explicit if explicit else candidate if candidate.exists() else self.folder / name)
-                hints = tuple(self.hints if v.hints is None else v.hints)
-                return DrillSpec(self.id, v.id, v.title, self.category, metric, contract,
-                                 v.time_budget_min or self.time_budget_min, hints, *files)
-        known = ", ".join(v.id for v in self.variants) or "none"
-        raise ContentError(f"drill {self.id!r} has no variant {variant_id!r} (variants: {known})", exit_code=2)
+    @property
+    def all_instances(self) -> list[Instance]:
+        """The drill's instances; a drill that lists none has one, ``main``, on its own files."""
+        return self.instances or [Instance(id=DEFAULT_INSTANCE, description=self.title)]
 
     @property
-    def variant_ids(self) -> list[str]:
-        return [self.id, *(v.id for v in self.variants)]
+    def instance_ids(self) -> list[str]:
+        return [i.id for i in self.all_instances]
+
+    def instance(self, name: str | None) -> Instance:
+        """The instance called ``name`` (or with that alias); None: the first."""
+        if name is None:
+            return self.all_instances[0]
+        for inst in self.all_instances:
+            if name == inst.id or name in inst.aliases:
+                return inst
+        raise ContentError(f"drill {self.id!r} has no instance {name!r}", hint=f"its instances: {', '.join(self.instance_ids)}",
+                           exit_code=2)
+
+    def spec(self, instance: str | None = None) -> DrillSpec:
+        """This drill on one instance (None: its first)."""
+        inst = self.instance(instance)
+        metric = self.metric if inst.bars is None else Metric(name=self.metric.name, bars=inst.bars)
+        contract = Contract(**{**self.contract.model_dump(), **inst.contract}) if inst.contract else self.contract
+        files = []
+        for name in FILES:
+            explicit = getattr(inst, name.split(".")[0])
+            files.append(self.folder / explicit if explicit else self.folder / name)
+        hints = tuple(self.hints if inst.hints is None else inst.hints)
+        return DrillSpec(self.id, inst, self.title, self.category, metric, contract,
+                         inst.time_budget_min or self.time_budget_min, hints, *files)
 
 
 def _check_id(value: str) -> str:
@@ -139,10 +131,10 @@ def _check_id(value: str) -> str:
 
 @dataclass(frozen=True)
 class DrillSpec:
-    """One drill or variant, resolved: what an attempt and a check need."""
+    """One drill on one of its instances, resolved: what an attempt and a check need."""
 
     drill_id: str
-    variant: str | None
+    instance: Instance
     title: str
     category: str
     metric: Metric
@@ -156,8 +148,26 @@ class DrillSpec:
 
     @property
     def id(self) -> str:
-        """The id a learner types: the variant's when there is one."""
-        return self.variant or self.drill_id
+        """The id a learner types: the drill's (instances share it)."""
+        return self.drill_id
+
+    @property
+    def instance_id(self) -> str:
+        return self.instance.id
+
+    def task_text(self) -> str:
+        """The task, written for this instance (its facts, description and bars filled in)."""
+        text = self.task.read_text(encoding="utf-8") if self.task.is_file() else ""
+        return render(text, template_values(self.drill_id, self.instance, self.metric.name, list(self.metric.bars),
+                                            self.metric.lower_is_better))
+
+    def starter_text(self) -> str:
+        """The starter a fresh workspace gets: its ``INSTANCE`` line names this instance."""
+        return set_instance_line(self.starter.read_text(encoding="utf-8"), self.instance.id)
+
+    def solution_text(self) -> str:
+        """The reference solution for this instance."""
+        return set_instance_line(self.solution.read_text(encoding="utf-8"), self.instance.id)
 
 
 @dataclass
@@ -201,6 +211,9 @@ def load_exercise(folder: Path, skill_ids: set[str] | None = None) -> tuple[Exer
     if isinstance(contract, dict) and "hints" in contract and "hints" not in raw:
         # TOML puts keys written after [contract] inside it; the README's example does just that
         raw["hints"] = contract.pop("hints")
+    if "variants" in raw:
+        return None, [Problem(path, _line_of(text, ("variants",)), "[[variants]] are now [[instances]] "
+                                                                  "(see exercises/README.md for the format)")]
     try:
         exercise = Exercise.model_validate({**raw, "folder": folder})
     except ValidationError as error:
@@ -221,20 +234,37 @@ def load_exercise(folder: Path, skill_ids: set[str] | None = None) -> tuple[Exer
     for name in FILES:
         if not (folder / name).is_file():
             problems.append(Problem(folder / name, 1, f"missing: every drill needs {', '.join(FILES)}"))
-    seen = {exercise.id}
-    for v in exercise.variants:
-        if v.id in seen:
-            problems.append(Problem(path, _line_of(text, ("variants",)), f"variant id {v.id!r} is used twice"))
-        seen.add(v.id)
+    problems.extend(_instance_problems(exercise, path, text))
+    return (None if problems else exercise), problems
+
+
+def _instance_problems(exercise: Exercise, path: Path, text: str) -> list[Problem]:
+    """Ids used twice, files missing, bars out of order, task placeholders no instance fills."""
+    problems = []
+    line = _line_of(text, ("instances",))
+    seen: set[str] = set()
+    for inst in exercise.instances:
+        for name in (inst.id, *inst.aliases):
+            if name in seen:
+                problems.append(Problem(path, line, f"instance id {name!r} is used twice"))
+            seen.add(name)
         try:
-            spec = exercise.spec(v.id)
+            spec = exercise.spec(inst.id)
         except (ValidationError, ValueError, TypeError) as error:
-            problems.append(Problem(path, _line_of(text, ("variants",)), f"variant {v.id!r}: {error}"))
+            problems.append(Problem(path, line, f"instance {inst.id!r}: {error}"))
             continue
         for name, file in zip(FILES, (spec.task, spec.starter, spec.solution, spec.heldout)):
             if not file.is_file():
-                problems.append(Problem(path, _line_of(text, ("variants",)), f"variant {v.id!r}: {name} not found at {file}"))
-    return (None if problems else exercise), problems
+                problems.append(Problem(path, line, f"instance {inst.id!r}: {name} not found at {file}"))
+        if spec.task.is_file():
+            try:
+                spec.task_text()
+            except KeyError as error:
+                problems.append(Problem(spec.task, 1, f"instance {inst.id!r} has no fact {error.args[0]!r} the task uses "
+                                                      f"(add it to the instance's facts)"))
+        if spec.starter.is_file() and len(exercise.instances) > 1 and "INSTANCE" not in spec.starter.read_text(encoding="utf-8"):
+            problems.append(Problem(spec.starter, 1, 'a drill with instances needs the line INSTANCE = "..." in its starter'))
+    return problems
 
 
 def load_exercises(*roots: Path) -> ExerciseSet:
@@ -261,18 +291,30 @@ def exercises_root() -> Path:
     return content_root() / "exercises"
 
 
-def find_spec(drill_id: str, *roots: Path) -> DrillSpec:
-    """Find a drill or one of its variants by id.
+def find_spec(drill_id: str, *roots: Path, instance: str | None = None) -> DrillSpec:
+    """Find a drill by id (or by an instance's alias, such as a former variant id).
 
-    Raises ContentError naming the problems when the drill exists but does not load, or
-    listing the known ids when it does not exist.
+    ``instance`` picks one of its instances (None: the alias's, else the first). Raises
+    ContentError naming the problems when the drill exists but does not load, or listing the
+    known ids when it does not exist.
     """
     loaded = load_exercises(*(roots or (exercises_root(),)))
-    for exercise in loaded.exercises.values():
-        if drill_id in exercise.variant_ids:
-            return exercise.spec(drill_id)
+    exercise = find_exercise(loaded, drill_id)
+    if exercise is not None:
+        alias = None if drill_id == exercise.id else drill_id
+        return exercise.spec(instance or alias)
     mine = [p for p in loaded.problems if drill_id in p.path.parts]
     if mine:
         raise ContentError(f"drill {drill_id!r} does not load: " + "; ".join(str(p) for p in mine), exit_code=2)
     known = ", ".join(sorted(loaded.exercises)) or "none"
     raise ContentError(f"no drill {drill_id!r}", hint=f"known drills: {known}", exit_code=2)
+
+
+def find_exercise(loaded: ExerciseSet, name: str) -> Exercise | None:
+    """The drill with this id, or whose instance has this alias (a former variant id)."""
+    if name in loaded.exercises:
+        return loaded.exercises[name]
+    for exercise in loaded.exercises.values():
+        if any(name in inst.aliases for inst in exercise.instances):
+            return exercise
+    return None

@@ -16,6 +16,13 @@ HELDOUT_SEEDS = {"dirs": 9101, "few": 9201, "transfer": 9401}
 HELDOUT_PER_KIND = 100
 
 
+def line(name: str) -> tuple[np.ndarray, np.ndarray]:
+    """Held-out points of a line data set: ``x`` (7 or 6, 1), ``y`` the same shape, float32."""
+    slope, intercept, _, held = tabular._line(name)
+    x = held.reshape(-1, 1)
+    return x, (slope * x + intercept).astype(np.float32)
+
+
 def diabetes() -> tuple[np.ndarray, np.ndarray]:
     x, y = tabular._diabetes_all()
     _, held = split(y, **tabular._DIABETES)

@@ -1,4 +1,7 @@
-"""Small tables of real numbers: the regression and the classic (Iris) drills.
+"""Small tables of numbers: the regression and the classic (Iris) drills.
+
+Lines (``linear-dense``): points of a straight line, one data instance each; a drawn line's
+slope, intercept and points come from its seed.
 
 Sources, all bundled with scikit-learn (BSD-3-Clause), so nothing downloads:
 - diabetes: Efron, Hastie, Johnstone, Tibshirani (2004), "Least Angle Regression", 442
@@ -14,6 +17,35 @@ from __future__ import annotations
 import numpy as np
 
 from drill.data._split import split
+
+# ---------------------------------------------------------------- lines (linear-dense)
+# instance → (slope, intercept, training x, held-out x); held-out x reach outside the training range
+_LINES: dict[str, tuple[float, float, list[float], list[float]]] = {
+    "two-x-minus-one": (2.0, -1.0, [-1.0, 0.0, 1.0, 2.0, 3.0, 4.0], [-4.0, -2.5, 0.5, 1.5, 5.0, 7.5, 10.0]),
+    "celsius-fahrenheit": (1.8, 32.0, [-40.0, -10.0, 0.0, 8.0, 15.0, 22.0, 38.0], [-25.0, -3.0, 4.5, 12.0, 30.0, 45.0]),
+}
+LINE_SEEDS = {"drawn-line": 3107}  # generated lines: instance → seed
+
+
+def _line(name: str) -> tuple[float, float, np.ndarray, np.ndarray]:
+    if name in _LINES:
+        slope, intercept, train, held = _LINES[name]
+        return slope, intercept, np.asarray(train, np.float32), np.asarray(held, np.float32)
+    if name not in LINE_SEEDS:
+        raise ValueError(f"no line data set {name!r} (known: {', '.join([*_LINES, *LINE_SEEDS])})")
+    rng = np.random.default_rng(LINE_SEEDS[name])
+    slope = float(rng.choice([-1, 1]) * rng.integers(2, 13) / 4)  # ±0.5 … ±3 in quarters
+    intercept = float(rng.integers(-8, 9) / 2)
+    xs = np.sort(rng.choice(np.arange(-3, 7), size=7, replace=False)).astype(np.float32)
+    held = np.asarray([-6.0, -4.5, -0.5, 2.5, 5.5, 8.0, 9.5], np.float32)
+    return slope, intercept, xs, held
+
+
+def line_points(name: str) -> tuple[np.ndarray, np.ndarray]:
+    """Training points of line data set ``name``: ``x`` and ``y``, both (n, 1) float32 (n = 6–7)."""
+    slope, intercept, xs, _ = _line(name)
+    x = xs.reshape(-1, 1)
+    return x, (slope * x + intercept).astype(np.float32)
 
 DIABETES_FEATURES = ("age", "sex", "bmi", "bp", "s1", "s2", "s3", "s4", "s5", "s6")
 IRIS_FEATURES = ("sepal length", "sepal width", "petal length", "petal width")

@@ -40,7 +40,7 @@ class Content:
 
 
 def load_drills() -> dict[str, DrillInfo]:
-    """Every drill and variant, by id (empty when the exercises cannot be loaded)."""
+    """Every drill, by id (its instances share it) (empty when the exercises cannot be loaded)."""
     try:
         from drill.content.exercises import exercises_root, load_exercises
 
@@ -50,8 +50,6 @@ def load_drills() -> dict[str, DrillInfo]:
     out: dict[str, DrillInfo] = {}
     for ex in loaded.values():
         out[ex.id] = DrillInfo(ex.id, ex.title, ex.category, tuple(ex.skills), ex.time_budget_min)
-        for v in ex.variants:
-            out[v.id] = DrillInfo(v.id, v.title, ex.category, tuple(ex.skills), v.time_budget_min or ex.time_budget_min, ex.id)
     return out
 
 

@@ -1,8 +1,7 @@
-"""Grader only: points of the same line the starter never shows, inside and outside its range."""
+"""Grader only: points of the instance's line the starter never shows, inside and outside its range."""
 
-import numpy as np
+from drill.data import _heldout
 
 
-def heldout(model):
-    x = np.array([-4.0, -2.5, 0.5, 1.5, 5.0, 7.5, 10.0], dtype="float32").reshape(-1, 1)
-    return x, 2.0 * x - 1.0
+def heldout(model, instance):
+    return _heldout.line(instance)

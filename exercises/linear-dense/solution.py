@@ -1,26 +1,32 @@
-"""Reference solution: one Dense unit learns y = 2x - 1."""
+"""Reference solution: one Dense unit learns the line, after a Normalization layer.
 
-import numpy as np
+Scaling inside the model lets one recipe fit every instance, small numbers or temperatures.
+"""
+
 import tensorflow as tf
+
+from drill.data.tabular import line_points
+
+INSTANCE = "two-x-minus-one"
 
 
 def solution_model():
-    xs = np.array([-1.0, 0.0, 1.0, 2.0, 3.0, 4.0], dtype=float)
-    ys = np.array([-3.0, -1.0, 1.0, 3.0, 5.0, 7.0], dtype=float)
+    xs, ys = line_points(INSTANCE)
+    tf.keras.utils.set_random_seed(0)
 
+    normalize = tf.keras.layers.Normalization()
+    normalize.adapt(xs)  # xs is (points, 1): one mean and one variance
     model = tf.keras.Sequential([
         tf.keras.Input(shape=(1,)),
+        normalize,
         tf.keras.layers.Dense(1),
     ])
-    model.compile(optimizer=tf.keras.optimizers.SGD(learning_rate=0.1), loss="mean_squared_error")
-    model.fit(xs, ys, epochs=100, verbose=0)
+    model.compile(optimizer=tf.keras.optimizers.SGD(learning_rate=0.3), loss="mean_squared_error")
+    model.fit(xs, ys, epochs=60, verbose=0)
     return model
 
 
-# Note that you'll need to save your model as a .h5 like this.
-# When you press the Submit and Test button, your saved .h5 model will
-# be sent to the testing infrastructure for scoring
-# and the score will be returned to you.
+# The checker runs this file and grades the model file it saves.
 if __name__ == "__main__":
     model = solution_model()
     model.save("mymodel.h5")

@@ -1,39 +1,30 @@
-# ======================================================================
-# There are 5 questions in this exam with increasing difficulty from 1-5.
-# Please note that the weight of the grade for the question is relative
-# to its difficulty. So your Category 1 question will score significantly
-# less than your Category 5 question.
-# ======================================================================
+# Drill: fit a straight line with one neuron (exam category 1, basic data sets).
 #
-# Basic Datasets Question
-#
-# Given the numbers in xs and ys below, build and train a neural network
-# that predicts y from x. The grader feeds the saved model values of x it
-# has never seen (inside and outside the range below) and expects the
-# matching y.
-#
-# Desired mean squared error on the grader's values: less than 1e-4.
+# line_points(INSTANCE) returns a few training points (x, y) of a rule that maps
+# one number to another. Build and train a network that learns the rule; the
+# grader feeds the saved model values of x it has never seen, some outside the
+# training range. task.md gives the shapes and the score each error earns.
 
 import numpy as np
 import tensorflow as tf
 
+from drill.data.tabular import line_points
+
+INSTANCE = "two-x-minus-one"  # the data set of this attempt; `drill new` sets it
+
 
 def solution_model():
-    xs = np.array([-1.0, 0.0, 1.0, 2.0, 3.0, 4.0], dtype=float)
-    ys = np.array([-3.0, -1.0, 1.0, 3.0, 5.0, 7.0], dtype=float)
+    xs, ys = line_points(INSTANCE)  # both float32 of shape (points, 1)
 
     # YOUR CODE HERE
     # TODO: build a model that takes one number per example, input shape (1,)
     # TODO: compile it with an optimizer and a loss suited to regression
-    # TODO: fit it on xs and ys long enough for the loss to fall below 1e-4
+    # TODO: fit it on xs and ys until the loss is below the 5/5 bar in task.md
     model = None
     return model
 
 
-# Note that you'll need to save your model as a .h5 like this.
-# When you press the Submit and Test button, your saved .h5 model will
-# be sent to the testing infrastructure for scoring
-# and the score will be returned to you.
+# The checker runs this file and grades the model file it saves: keep this block.
 if __name__ == "__main__":
     model = solution_model()
     model.save("mymodel.h5")

@@ -126,5 +126,5 @@ class AttemptScreen(WorkbenchScreen):
 
     def _show_reference(self) -> None:
         self.query_one("#tab-reference", TabPane).disabled = False
-        self.query_one(SolutionDiff).show(self.editor.text, self.spec.solution.read_text(encoding="utf-8"))
+        self.query_one(SolutionDiff).show(self.editor.text, self.spec.solution_text())
         self.query_one(TabbedContent).active = "tab-reference"

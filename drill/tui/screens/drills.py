@@ -1,4 +1,4 @@
-"""Drills: every coding drill and variant, what is due, best scores; Enter opens an attempt."""
+"""Drills: every coding drill (one row each, whatever its data instances), what is due, best scores; Enter opens an attempt."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ def drill_rows(specs: list[DrillSpec], states: dict[str, ItemState], attempts: A
     every = attempts.all()  # one read of the store, not one per drill
     for spec in specs:
         state = states.get(spec.drill_id)
-        tried = [a for a in every if spec.id in (a.drill_id, a.variant)]
+        tried = [a for a in every if a.drill_id == spec.drill_id]
         best = max((a.best_score for a in tried), default=None)
         open_attempt = any(a.is_open for a in tried)
         if open_attempt:
@@ -65,7 +65,8 @@ class DrillsScreen(Screen[None]):
     def on_mount(self) -> None:
         self.title = "Coding drills"
         loaded = load_exercises(exercises_root())
-        self.specs = {spec.id: spec for ex in loaded.exercises.values() for spec in (ex.spec(v) for v in ex.variant_ids)}
+        self.exercises = loaded.exercises
+        self.specs = {ex.id: ex.spec() for ex in loaded.exercises.values()}  # one row per drill, whatever its instances
         if loaded.problems:
             self.notify(f"{len(loaded.problems)} drill problems; `drill lint` lists them.", severity="warning")
         table = self.query_one(DataTable)
@@ -104,6 +105,11 @@ class DrillsScreen(Screen[None]):
 
         attempts = self.attempts
         current = None if fresh else next((a for a in reversed(attempts.all(spec.id)) if a.is_open), None)
+        if current is not None:  # resume on the instance the attempt was started on
+            exercise = self.exercises[spec.drill_id]
+            spec = exercise.spec(attempts.instance_of(current, exercise))
+        else:
+            spec = attempts.fresh_spec(self.exercises[spec.drill_id])
         attempt = current or attempts.start(spec)
         self.app.push_screen(AttemptScreen(spec, attempt.id))
 

@@ -17,7 +17,7 @@ from textual.widgets import DataTable, Footer, Header, Label, Static
 
 from drill.attempts import Attempts
 from drill.check.result import CheckResult
-from drill.content.exercises import DrillSpec, exercises_root, load_exercises
+from drill.content.exercises import DrillSpec, exercises_root, find_exercise, load_exercises
 from drill.errors import DrillError
 from drill.exam import Exam, ExamBook, ExamTask, choose_tasks, last_seen, review_lines, task_workspace
 from drill.tui.screens.help import HelpScreen, keys_of
@@ -52,7 +52,7 @@ class ExamTaskScreen(WorkbenchScreen):
 
     def solution_path(self) -> Path:
         home = self.app.session.store.home  # type: ignore[attr-defined]
-        return task_workspace(home, self.exam(), self.task(), self.spec.starter, self.spec.task)
+        return task_workspace(home, self.exam(), self.task(), self.spec)
 
     def status_text(self) -> str:
         exam, task = self.exam(), self.task()
@@ -109,10 +109,8 @@ class ExamScreen(Screen[None]):
     def on_mount(self) -> None:
         self.title = "Mock exam"
         self.query_one(DataTable).add_columns("category", "task", "best", "submissions")
-        self.specs = {}
-        for exercise in load_exercises(exercises_root()).exercises.values():
-            for variant in exercise.variant_ids:
-                self.specs[variant] = exercise.spec(variant)
+        self.exercises = load_exercises(exercises_root())
+        self.specs = {ex.id: ex.spec() for ex in self.exercises.exercises.values()}  # one per drill: titles, categories
         self.refresh_view()
         self.set_interval(1.0, self.tick)
 
@@ -170,10 +168,11 @@ class ExamScreen(Screen[None]):
 
     def action_start(self, minutes: int) -> None:
         session = self.app.session  # type: ignore[attr-defined]
+        attempts = Attempts(session.store, session.store.home, session.clock)
         candidates: dict[str, list[tuple[str, str | None]]] = {}
-        for spec in self.specs.values():
-            candidates.setdefault(spec.category, []).append((spec.drill_id, spec.variant))
-        seen = last_seen(Attempts(session.store, session.store.home, session.clock).all(), self.book.all())
+        for exercise in self.exercises.exercises.values():  # each drill on the instance its next attempt would take
+            candidates.setdefault(exercise.category, []).append((exercise.id, attempts.fresh_spec(exercise).instance_id))
+        seen = last_seen(attempts.all(), self.book.all())
         try:
             tasks = choose_tasks(candidates, seen, random.Random(), weights=session.settings.exam_weights)
             self.book.start(tasks, duration_min=minutes)
@@ -191,7 +190,11 @@ class ExamScreen(Screen[None]):
         table = self.query_one(DataTable)
         category = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
         task = next(t for t in self.exam.tasks if t.category == category)
-        spec = self.specs.get(task.spec_id)
+        exercise = find_exercise(self.exercises, task.spec_id)
+        try:
+            spec = None if exercise is None else exercise.spec(task.instance_name)
+        except DrillError:  # the instance was removed since: its first one
+            spec = exercise.spec()
         if spec is None:
             self.notify(f"The drill {task.spec_id} is no longer available.", severity="error")
             return

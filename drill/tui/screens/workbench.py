@@ -118,7 +118,7 @@ class WorkbenchScreen(Screen[None]):
         with TabbedContent(id="tabs"):
             with TabPane("Task", id="tab-task"):
                 with VerticalScroll():
-                    yield Markdown(self.spec.task.read_text(encoding="utf-8") if self.spec.task.is_file() else "")
+                    yield Markdown(self.spec.task_text())
             with TabPane("Code", id="tab-code"):
                 yield CodeEditor(id="code")
             with TabPane("Check", id="tab-check"):

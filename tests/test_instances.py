@@ -1,0 +1,171 @@
+"""Data instances: choosing one, rendering its task and starter, the CLI, and fairness.
+
+Fairness (slow, real trainings, one seed here; the multi-seed runs are bench/bench_instances.py):
+for every drill and instance the reference scores 5/5, the untouched starter below 3 or is
+refused, and the reference cut to one epoch below 5. Fast: the held-out rows of every instance
+are never among the rows its training function returns.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from drill.cli import main
+from drill.content.exercises import exercises_root, load_exercises
+from drill.content.fairness import reseeded, weakened
+from drill.content.instances import Instance, instance_in_code, pick_instance, render, set_instance_line, template_values
+
+T0 = datetime(2026, 11, 1, tzinfo=timezone.utc)
+LOADED = load_exercises(exercises_root())
+PAIRS = [(ex.id, inst) for ex in LOADED.exercises.values() for inst in ex.instance_ids]
+PAIR_IDS = [f"{d}:{i}" for d, i in PAIRS]
+
+
+# ---------------------------------------------------------------- choosing the instance
+def day(n: int) -> datetime:
+    return T0 + timedelta(days=n)
+
+
+def test_untried_instances_come_first_in_the_drills_order():
+    assert pick_instance(["a", "b", "c"], []) == "a"
+    assert pick_instance(["a", "b", "c"], [("a", day(0), True)]) == "b"
+    assert pick_instance(["a", "b", "c"], [("a", day(0), True), ("b", day(1), False)]) == "c"
+
+
+def test_a_failed_instance_comes_back_before_a_solved_one():
+    history = [("a", day(0), False), ("b", day(1), True), ("c", day(2), True)]
+    assert pick_instance(["a", "b", "c"], history) == "a"
+
+
+def test_the_one_solved_longest_ago_when_all_are_solved():
+    history = [("a", day(0), True), ("b", day(1), True), ("c", day(2), True), ("a", day(3), True)]
+    assert pick_instance(["a", "b", "c"], history) == "b"
+
+
+def test_never_the_last_attempts_instance_when_another_exists():
+    assert pick_instance(["a", "b"], [("b", day(0), True), ("a", day(1), False)]) == "b"
+    assert pick_instance(["only"], [("only", day(0), False)]) == "only"
+
+
+# ---------------------------------------------------------------- rendering
+def test_render_fills_facts_and_refuses_unknown_names():
+    inst = Instance(id="x", description="some data", facts={"shape": [10], "classes": 3})
+    values = template_values("d", inst, "mae", [5.0, 4.0, 3.0, 2.0, 1.5], lower_is_better=True)
+    assert render("in {{shape}}, {{ classes }} classes, bar {{bar5}}", values) == "in (10,), 3 classes, bar 1.5"
+    assert "| MAE at most | 5 | 4 | 3 | 2 | 1.5 |" in render("{{bars_table}}", values)
+    with pytest.raises(KeyError):
+        render("{{nope}}", values)
+
+
+def test_instance_line_is_rewritten_once_and_read_back():
+    code = 'import x\nINSTANCE = "first"  # set by drill new\nprint(INSTANCE)\n'
+    out = set_instance_line(code, "second")
+    assert out == 'import x\nINSTANCE = "second"  # set by drill new\nprint(INSTANCE)\n'
+    assert instance_in_code(out) == "second" and instance_in_code("print(1)") is None
+
+
+@pytest.mark.parametrize("drill_id, instance", PAIRS, ids=PAIR_IDS)
+def test_every_instance_renders_its_task_and_names_itself_in_the_starter(drill_id, instance):
+    spec = LOADED.exercises[drill_id].spec(instance)
+    text = spec.task_text()
+    assert "{{" not in text
+    if len(LOADED.exercises[drill_id].instances) > 1:
+        assert instance_in_code(spec.starter_text()) == instance == instance_in_code(spec.solution_text())
+        assert str(spec.metric.bars[-1]).rstrip("0").rstrip(".") in text or f"{spec.metric.bars[-1]:g}" in text
+
+
+# ---------------------------------------------------------------- the command line
+def test_drill_instances_json_lists_them_with_best_scores(capsys):
+    assert main(["instances", "linear-dense", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    ids = [row["id"] for row in listed["instances"]]
+    assert len(ids) >= 3 and ids == LOADED.exercises["linear-dense"].instance_ids
+    assert all(row["best"] is None for row in listed["instances"]) and listed["instances"][0]["next"]
+
+
+def test_two_fresh_attempts_in_a_row_get_different_instances(drill_home, capsys):
+    from drill.attempts import Attempts
+    from drill.store import Store
+
+    assert main(["new", "linear-dense"]) == 0
+    first = Path(capsys.readouterr().out.strip())
+    with Store.open(drill_home) as store:
+        attempts = Attempts(store, drill_home)
+        attempts.close(attempts.latest("linear-dense").id)
+    assert main(["new", "linear-dense"]) == 0
+    second = Path(capsys.readouterr().out.strip())
+    assert instance_in_code((first / "solution.py").read_text()) != instance_in_code((second / "solution.py").read_text())
+    assert main(["new", "linear-dense", "--instance", "drawn-line"]) == 0
+    third = Path(capsys.readouterr().out.strip())
+    assert instance_in_code((third / "solution.py").read_text()) == "drawn-line"
+    assert main(["instances", "linear-dense"]) == 0
+    assert "drawn-line" in capsys.readouterr().out
+
+
+def test_an_unknown_instance_is_a_clear_error(capsys):
+    assert main(["new", "linear-dense", "--instance", "nope"]) == 2
+    err = capsys.readouterr().err
+    assert "no instance 'nope'" in err and "two-x-minus-one" in err
+
+
+# ---------------------------------------------------------------- held-out rows stay held out
+def _rows(a: np.ndarray) -> set[bytes]:
+    a = np.ascontiguousarray(np.asarray(a, dtype=np.float32))
+    return {r.tobytes() for r in a.reshape(len(a), -1)}
+
+
+def _line(instance):
+    from drill.data import _heldout, tabular
+
+    x, _ = tabular.line_points(instance)
+    return x, _heldout.line(instance)[0]
+
+
+# drill id → instance → (inputs the starter's data function returns, held-out inputs) in one row form
+SPLITS = {"linear-dense": _line}
+
+
+@pytest.mark.parametrize("drill_id, instance", [p for p in PAIRS if p[0] in SPLITS], ids=[i for p, i in zip(PAIRS, PAIR_IDS) if p[0] in SPLITS])
+def test_heldout_rows_are_never_returned_by_the_starters_data_function(drill_id, instance):
+    train, held = SPLITS[drill_id](instance)
+    assert len(held) > 0 and not (_rows(train) & _rows(held))
+
+
+# ---------------------------------------------------------------- fairness (slow)
+def _check(tmp_path: Path, spec, code: str):
+    from drill.check.runner import run_check
+
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "solution.py").write_text(code, encoding="utf-8")
+    return run_check(spec, work / "solution.py")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("drill_id, instance", PAIRS, ids=PAIR_IDS)
+def test_reference_scores_five(tmp_path, drill_id, instance):
+    spec = LOADED.exercises[drill_id].spec(instance)
+    result = _check(tmp_path, spec, reseeded(spec, 0) if "set_random_seed" in spec.solution_text() else spec.solution_text())
+    assert result.score == 5, f"{result.summary}\n{result.error_hint}\n{result.output_tail[-2000:]}"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("drill_id, instance", PAIRS, ids=PAIR_IDS)
+def test_untouched_starter_scores_below_three_or_is_refused(tmp_path, drill_id, instance):
+    result = _check(tmp_path, LOADED.exercises[drill_id].spec(instance), LOADED.exercises[drill_id].spec(instance).starter_text())
+    assert result.score < 3, result.summary
+    assert result.error_kind not in ("heldout_failed", "internal"), result.error_message
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("drill_id, instance", PAIRS, ids=PAIR_IDS)
+def test_one_epoch_of_the_reference_scores_below_five(tmp_path, drill_id, instance):
+    spec = LOADED.exercises[drill_id].spec(instance)
+    result = _check(tmp_path, spec, weakened(spec))
+    assert result.score < 5, result.summary
+    assert result.error_kind not in ("heldout_failed", "internal"), result.error_message
