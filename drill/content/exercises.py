@@ -134,7 +134,7 @@ class DrillSpec:
     """One drill on one of its instances, resolved: what an attempt and a check need."""
 
     drill_id: str
-    instance: Instance
+    instance: Instance | None  # None (a spec built by hand): the drill's own files, instance "main"
     title: str
     category: str
     metric: Metric
@@ -150,6 +150,10 @@ class DrillSpec:
     def id(self) -> str:
         """The id a learner types: the drill's (instances share it)."""
         return self.drill_id
+
+    def __post_init__(self) -> None:
+        if self.instance is None:
+            object.__setattr__(self, "instance", Instance(id=DEFAULT_INSTANCE, description=self.title or self.drill_id))
 
     @property
     def instance_id(self) -> str:
