@@ -14,7 +14,6 @@ from drill.models import ItemState, Settings
 from drill.schedule.days import day_start, study_day
 
 MATURE_DAYS = 21
-SHADES = " ░▒▓█"
 
 
 # ------------------------------------------------------------------------- per-day aggregates
@@ -161,47 +160,6 @@ def drill_history(subs: Iterable, categories: Mapping[str, str], settings: Setti
 
 
 # ------------------------------------------------------------------------------ text charts
-def bars(values: Mapping[str, float], width: int = 40, fmt=lambda v: f"{v:.1f}") -> list[str]:
-    """Horizontal bars, one line each: 'label  value  ████'."""
-    if not values:
-        return ["(nothing yet)"]
-    top = max(values.values()) or 1.0
-    label = max(len(str(k)) for k in values)
-    return [f"{k!s:<{label}}  {fmt(v):>7}  {'█' * round(width * v / top)}" for k, v in values.items()]
-
-
-def columns(values: list[float], height: int = 8) -> list[str]:
-    """Vertical bars, one column per value, ``height`` rows (eighth blocks for precision)."""
-    ticks = " ▁▂▃▄▅▆▇█"
-    top = max(values, default=0) or 1.0
-    rows = []
-    for r in range(height - 1, -1, -1):
-        line = []
-        for v in values:
-            level = v / top * height - r
-            line.append("█" if level >= 1 else ticks[max(0, round(level * 8))] if level > 0 else " ")
-        rows.append("".join(line))
-    return rows
-
-
-def heatmap(minutes_by_day: Mapping[str, float], today: date, weeks: int = 26) -> list[str]:
-    """Calendar heatmap: 7 rows (Mon–Sun) × ``weeks`` columns ending this week, shaded by hours."""
-    start = today - timedelta(days=today.weekday() + 7 * (weeks - 1))
-    top = max((minutes_by_day.get((start + timedelta(days=i)).isoformat(), 0.0) for i in range(weeks * 7)), default=0)
-    rows = []
-    for wd, name in enumerate(("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")):
-        cells = []
-        for w in range(weeks):
-            day = start + timedelta(days=7 * w + wd)
-            if day > today:
-                cells.append(" ")
-                continue
-            v = minutes_by_day.get(day.isoformat(), 0.0)
-            cells.append("·" if v <= 0 else SHADES[min(4, 1 + int(3.999 * v / top))] if top else "·")
-        rows.append(f"{name} {''.join(cells)}")
-    return rows
-
-
 @dataclass
 class StatsData:
     """Everything the stats screen shows, computed once."""
@@ -218,3 +176,4 @@ class StatsData:
     drills: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
     readiness_history: list[tuple[str, float, float]] = field(default_factory=list)  # day, expected %, pass
     readiness: object | None = None
+    goal_hours: float | None = None  # the daily target (settings.hours_per_day): the hours chart's goal line

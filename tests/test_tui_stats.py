@@ -42,7 +42,7 @@ async def test_stats_screen_tabs_are_keyboard_navigable_at_80x24(session):
         assert tabs.active == "tab-topics"
         await pilot.press("3")
         assert tabs.active == "tab-forecast"
-        assert "Reviews due, next 30 days" in str(screen.query_one("#chart-forecast").render())
+        assert "Reviews due a day, next 30 days" in str(screen.query_one("#chart-forecast").render())
         await pilot.press("4")
         memory = str(screen.query_one("#chart-memory").render())
         assert "True retention" in memory and "learning" in memory

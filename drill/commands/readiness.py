@@ -10,24 +10,32 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="machine-readable output")
 
 
-def render(result, exam_date) -> str:
-    """The readiness report as plain text (also used by the stats screen)."""
+def render(result, exam_date, width: int = 78) -> str:
+    """The readiness report as plain text (also used by the stats screen), at most ``width``
+    columns: the table is sized for 80, prose lines wrap at word boundaries."""
+    import textwrap
+
     when = f"on exam day {exam_date}" if exam_date else "if the exam were today (no exam date: `drill settings --exam-date`)"
+    mock = any(c.mock is not None for c in result.categories)
     lines = [
-        f"Readiness {when}",
+        *textwrap.wrap(f"Readiness {when}", width, subsequent_indent="  "),
         f"  expected score  {result.expected_percent:.0f} %  (range {result.low_percent:.0f}–{result.high_percent:.0f} %)",
         f"  chance of ≥ 90 %  {result.pass_probability:.0%}  (range {result.pass_low:.0%}–{result.pass_high:.0%})",
         "",
-        f"  {'category':<11}{'score/5':>8}  {'range':>9}  {'best drill':<22}{'recall':>7}{'cards':>9}{'skills':>8}",
+        f"  {'category':<11}{'score/5':>7}  {'range':<8} {'best drill':<19}{'recall':>7}{'cards':>8}{'skills':>7}"
+        + (f"{'mock':>6}" if mock else ""),
     ]
     for c in result.categories:
         drill = f"{c.best_drill or '-'} ({c.drill_score:.1f})" if c.best_drill else "never drilled"
+        if len(drill) > 18:  # keep the score: shorten the drill id with an ellipsis
+            drill = f"{(c.best_drill or '-')[: 18 - len(f' ({c.drill_score:.1f})') - 1]}… ({c.drill_score:.1f})"
         lines.append(
-            f"  {c.category:<11}{c.expected:>8.1f}  {c.low:>4.1f}–{c.high:<4.1f}  {drill[:21]:<22}"
-            f"{c.concept_recall:>7.0%}{f'{c.cards_seen}/{c.cards}':>9}{c.coverage:>8.0%}"
-            + (f"  mock {c.mock:g}/5" if c.mock is not None else "")
+            f"  {c.category:<11}{c.expected:>7.1f}  {f'{c.low:.1f}–{c.high:.1f}':<8} {drill:<19}"
+            f"{c.concept_recall:>7.0%}{f'{c.cards_seen}/{c.cards}':>8}{c.coverage:>7.0%}"
+            + ((f"{c.mock:>6g}" if c.mock is not None else f"{'-':>6}") if mock else "")
         )
-    lines += ["", f"  weakest: {result.weakest}", f"  next: {result.next_action}"]
+    lines += ["", f"  weakest: {result.weakest}"]
+    lines += textwrap.wrap(f"  next: {result.next_action}", width, subsequent_indent="        ")
     return "\n".join(lines)
 
 

@@ -53,6 +53,7 @@ def overview(store, settings: Settings, cards: dict, now: datetime, *, drills: d
         drills=drill_history(daily.submissions, {k: d.category for k, d in drills.items()}, settings),
         readiness_history=[(r["day"], r.get("expected") or 0.0, r.get("pass") or 0.0) for r in daily.readiness if r.get("day")],
         readiness=ready,
+        goal_hours=settings.hours_per_day,
     )
     for agg in daily.time.values():
         for key, bucket in (("topic", stats.by_topic), ("resource", stats.by_resource)):

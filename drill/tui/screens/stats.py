@@ -9,7 +9,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 
 from drill.hours import format_minutes
-from drill.stats import Retention, bars, columns, heatmap
+from drill.charts import column_chart, day_labels, heatmap
+from drill.charts import horizontal_bars as bars
+from drill.stats import Retention
 
 TABS = ("hours", "topics", "forecast", "memory", "drills", "readiness")
 
@@ -19,11 +21,14 @@ def _pct(value: float | None) -> str:
 
 
 def hours_text(s) -> str:
-    recent = [(s.today.fromordinal(s.today.toordinal() - i)).isoformat() for i in range(13, -1, -1)]
-    values = {d[5:]: s.minutes_by_day.get(d, 0.0) / 60 for d in recent}
+    days = [s.today.fromordinal(s.today.toordinal() - i) for i in range(13, -1, -1)]
+    values = [s.minutes_by_day.get(d.isoformat(), 0.0) / 60 for d in days]
     total = sum(s.minutes_by_day.values())
-    lines = [f"Total {format_minutes(total)} · last 14 days (hours):", *bars(values, 40)]
-    lines += ["", "Last 26 weeks (darker = more hours):", *heatmap(s.minutes_by_day, s.today, 26)]
+    goal = f", goal {s.goal_hours:g} h a day" if s.goal_hours else ""
+    lines = [f"Total {format_minutes(total)} · hours a day, last 14 days{goal}:"]
+    lines += column_chart(values, day_labels(days, 4), height=7, unit="h", goal=s.goal_hours, col_width=3)
+    lines += ["", "Hours a day, last 26 weeks (weeks run left to right, ending this week):"]
+    lines += heatmap(s.minutes_by_day, s.today, 26)
     return "\n".join(lines)
 
 
@@ -34,20 +39,27 @@ def topics_text(s) -> str:
 
 def forecast_text(s) -> str:
     f = s.forecast
-    lines = [f"Reviews due, next 30 days (today {f[0] if f else 0}, week {sum(f[:7])}, month {sum(f)}):"]
-    lines += columns([float(x) for x in f], 8)
-    lines.append("".join("|" if i % 7 == 0 else " " for i in range(len(f))) + "  (| = each week from today)")
+    lines = [f"Reviews due a day, next 30 days (today {f[0] if f else 0}, week {sum(f[:7])}, month {sum(f)}):"]
+    days = [s.today.fromordinal(s.today.toordinal() + i) for i in range(len(f))]
+    lines += column_chart([float(x) for x in f], day_labels(days, 7), height=8, col_width=2)
     return "\n".join(lines)
 
 
 def memory_text(s) -> str:
+    def cell(counts) -> str:
+        n = sum(counts)
+        if n == 0:
+            return "no reviews yet"
+        return f"{_pct(Retention.rate(counts))} of {n} review{'' if n == 1 else 's'}"
+
     def row(name: str, r: Retention | None) -> str:
         if r is None:
-            return f"{name}: —"
-        return (f"{name:<12} young {_pct(Retention.rate(r.young))} ({sum(r.young)} reviews)   "
-                f"mature {_pct(Retention.rate(r.mature))} ({sum(r.mature)} reviews)")
+            return f"  {name:<14}—"
+        return f"  {name:<14}{cell(r.young):<22}{cell(r.mature)}"
 
-    lines = ["True retention (first review of the day, Again = fail; mature = interval ≥ 21 d):",
+    lines = ["True retention: share of first reviews of a day not rated Again.",
+             "Mature cards have an interval of 21 days or more.", "",
+             f"  {'':<14}{'young':<22}mature",
              row("last 30 days", s.retention_month), row("all time", s.retention_all), "", "Cards by state:"]
     lines += bars({k: float(v) for k, v in s.counts.items()}, 36, lambda v: f"{v:.0f}")
     return "\n".join(lines)
@@ -70,8 +82,9 @@ def readiness_text(s) -> str:
     lines = [render(s.readiness, None).split("\n", 1)[1]] if s.readiness is not None else []
     if s.readiness_history:
         hist = s.readiness_history[-60:]
-        lines += ["", f"Expected score over time (last {len(hist)} days, 0–100 %):"]
-        lines += columns([e for _, e, _ in hist], 5)
+        lines += ["", f"Expected exam score, last {len(hist)} days with a reading:"]
+        labels = [day[5:] if i % 10 == 0 or i == len(hist) - 1 else "" for i, (day, _, _) in enumerate(hist)]
+        lines += column_chart([e for _, e, _ in hist], labels, height=5, unit="%", goal=90.0)
     return "\n".join(lines)
 
 
