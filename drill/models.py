@@ -49,6 +49,10 @@ class Settings(Record):
     enable_fuzzing: bool = True
     exam_weights: dict[Category, float] = Field(default_factory=dict)  # missing categories weigh 1
     timezone: str | None = None  # IANA name; None means the machine's local zone
+    # No interval is longer than this (with an exam date ahead, the exam cuts sooner; schedule.horizon).
+    maximum_interval_days: int = Field(365, ge=1, le=36500)
+    # Personal FSRS weights from `drill optimize` (21 for FSRS 6); None: FSRS's defaults.
+    fsrs_parameters: list[float] | None = None
 
     @field_validator("learning_steps_min", "relearning_steps_min")
     @classmethod
@@ -56,6 +60,22 @@ class Settings(Record):
         if any(s <= 0 for s in steps):
             raise ValueError("every step must be a positive number of minutes")
         return steps
+
+    @field_validator("fsrs_parameters")
+    @classmethod
+    def _fsrs_weights(cls, params: list[float] | None) -> list[float] | None:
+        if params is None:
+            return None
+        from fsrs.scheduler import LOWER_BOUNDS_PARAMETERS, UPPER_BOUNDS_PARAMETERS
+
+        if len(params) != len(LOWER_BOUNDS_PARAMETERS):
+            raise ValueError(f"FSRS needs {len(LOWER_BOUNDS_PARAMETERS)} parameters, got {len(params)}; "
+                             "run `drill optimize` again or clear them")
+        bad = [i for i, (p, lo, hi) in enumerate(zip(params, LOWER_BOUNDS_PARAMETERS, UPPER_BOUNDS_PARAMETERS))
+               if not lo <= p <= hi]
+        if bad:
+            raise ValueError(f"FSRS parameters {bad} are out of range; run `drill optimize` again or clear them")
+        return params
 
 
 class ItemState(Record):
@@ -75,6 +95,7 @@ class ItemState(Record):
     introduced: datetime
     suspended: bool = False
     buried_until: datetime | None = None
+    reps: int = Field(0, ge=0)  # answers so far: seeds the fuzz with the id (as Anki's card id + reps)
 
     _utc = field_validator("due", "last_review", "introduced", "buried_until")(
         lambda v: None if v is None else utc(v)
@@ -95,5 +116,6 @@ class Review(Record):
     at: datetime
     duration_ms: int | None = Field(None, ge=0)
     before: ItemState | None = None
+    cram: bool = False  # a review-ahead answer before the exam: a normal (early) FSRS review, flagged
 
     _utc = field_validator("at")(lambda v: utc(v))

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from drill.models import ItemState, Settings
-from drill.schedule.days import day_start, study_day
+from drill.schedule.days import study_day
+from drill.schedule.studyday import due_on
 
 MATURE_DAYS = 21
 
@@ -117,13 +118,12 @@ def retention(reviews: Mapping[str, dict], first: date | None = None) -> Retenti
 def forecast(states: Iterable[ItemState], today: date, settings: Settings, days: int = 30) -> list[int]:
     """Items falling due on each of the next ``days`` study days (overdue ones count today)."""
     out = [0] * days
-    end = day_start(today + timedelta(days=days), settings)
-    start = day_start(today + timedelta(days=1), settings)
     for s in states:
-        if s.suspended or s.last_review is None or s.due >= end:
+        day = due_on(s, settings)  # the study-day rule every "due" count shares
+        if s.suspended or day is None:
             continue
-        index = 0 if s.due < start else (study_day(s.due, settings) - today).days
-        if 0 <= index < days:
+        index = max((day - today).days, 0)
+        if index < days:
             out[index] += 1
     return out
 

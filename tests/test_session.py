@@ -69,12 +69,16 @@ def test_come_back_tomorrow_to_what_fsrs_scheduled(session, drill_home, tmp_path
     due = {c: session.state(c).due for c in ("t-fit", "t-conv", "t-window")}
     session.store.close()
     store = Store.open(drill_home)
-    later = StudySession(store, decks=make_decks(tmp_path), clock=Clock(min(due.values())))
-    assert set(later.queue().due) == {c for c, d in due.items() if d <= min(due.values())}
+    first = min(due.values())
+    # Review cards are due by study day: from the rollover (04:00 here) of the day FSRS named.
+    rollover = first.replace(hour=4, minute=0, second=0, microsecond=0)
+    assert first.hour >= 4
+    later = StudySession(store, decks=make_decks(tmp_path), clock=Clock(rollover))
+    assert set(later.queue().due) == {c for c, d in due.items() if d.date() == first.date()}
     assert later.queue().new == ()
     assert later.streak() == 0  # days passed without study
     later.clock.now -= timedelta(seconds=1)
-    assert later.queue().due == ()  # nothing comes back before FSRS said so
+    assert later.queue().due == ()  # nothing comes back before its study day begins
     store.close()
 
 

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 
 from drill.models import RESOURCES, TOPICS, ItemState, Settings
 from drill.schedule.memory import review_item
+from drill.schedule.studyday import due_on
 
 CATEGORY_TOPIC = {"regression": "nn", "classic": "nn", "vision": "img", "text": "nlp", "series": "ts"}
 ROLLING_DAYS = 14
@@ -129,11 +130,11 @@ def review_load(states: Iterable[ItemState], first: date, days: int, settings: S
     per_review = 1 + (1 - settings.desired_retention) * len(settings.relearning_steps_min)
     rungs = ladder(settings)
     gaps = [b - a for a, b in zip(rungs, rungs[1:])] or [1.0]
-    origin = datetime.combine(first, time(), tzinfo=timezone.utc)
     for s in states:
-        if s.suspended or s.last_review is None:
+        day = due_on(s, settings)  # the study-day rule every "due" count shares
+        if s.suspended or day is None:
             continue
-        at = max((s.due - origin).total_seconds() / 86400, 0.0)
+        at = float(max((day - first).days, 0))
         interval = max((s.due - s.last_review).total_seconds() / 86400, 0.0)
         while at < days:
             load[int(at)] += per_review

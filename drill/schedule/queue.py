@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from typing import Protocol
 
 from drill.models import RESOURCES, TOPICS, ItemState, PathMode, Settings, utc
+from drill.schedule.studyday import by_study_day, is_due, is_hidden
 
 LEARN_AHEAD = timedelta(minutes=20)  # as Anki: show a learning card up to 20 min early rather than idle
 
@@ -76,7 +77,8 @@ def build_queue(
         day_end: When today's study day ends (for the "later today" count).
 
     Returns:
-        Due cards (learning first, then reviews, most overdue first, review limit applied),
+        Due cards (learning first, then reviews, most overdue first, review limit applied;
+        "due" is ``studyday.is_due``: review cards for their whole study day),
         new cards up to the daily limit, learning cards due within ``LEARN_AHEAD`` (studied
         last, so a just-answered card does not come straight back), and counts of what waits.
     """
@@ -89,16 +91,18 @@ def build_queue(
     unseen: list[str] = []
     for card_id in path:
         state = states.get(card_id)
-        if state is not None and (state.suspended or (state.buried_until and state.buried_until > now)):
+        if state is not None and is_hidden(state, now):
             continue
         if state is None or state.last_review is None:
             unseen.append(card_id)
             continue
-        if state.due <= now:
-            (reviews if state.state == 2 else learning).append(state)
-        elif state.due <= horizon and state.state != 2:
+        if is_due(state, now, settings):  # review cards by study day, learning steps by the minute
+            (reviews if by_study_day(state) else learning).append(state)
+        elif by_study_day(state):
+            continue
+        elif state.due <= horizon:
             ahead.append(state)
-        elif state.state != 2 and day_end is not None and state.due < day_end:
+        elif day_end is not None and state.due < day_end:
             later += 1
     for group in (learning, ahead, reviews):
         group.sort(key=lambda s: s.due)

@@ -9,12 +9,19 @@ from textual.widgets import DataTable, Footer, Header, Label
 
 from drill.attempts import Attempts
 from drill.content.exercises import DrillSpec, exercises_root, load_exercises
-from drill.models import CATEGORIES, ItemState
+from drill.models import CATEGORIES, ItemState, Settings
+from drill.schedule.studyday import due_on, is_due, study_day
 from drill.tui.screens.help import HelpScreen, keys_of
 
 
-def drill_rows(specs: list[DrillSpec], states: dict[str, ItemState], attempts: Attempts, now) -> list[tuple]:
-    """(spec, status, best, last) rows: due first, then never tried, then the rest, by category."""
+def drill_rows(specs: list[DrillSpec], states: dict[str, ItemState], attempts: Attempts, now,
+               settings: Settings | None = None) -> list[tuple]:
+    """(spec, status, best, last) rows: due first, then never tried, then the rest, by category.
+
+    "due" and "in N d" follow the study-day rule (``drill.schedule.studyday``).
+    """
+    settings = settings or Settings()
+    today = study_day(now, settings)
     rows = []
     every = attempts.all()  # one read of the store, not one per drill
     for spec in specs:
@@ -24,12 +31,13 @@ def drill_rows(specs: list[DrillSpec], states: dict[str, ItemState], attempts: A
         open_attempt = any(a.is_open for a in tried)
         if open_attempt:
             status, rank = "in progress", 0
-        elif state is not None and not state.suspended and state.due <= now:
+        elif state is not None and is_due(state, now, settings):
             status, rank = "due", 1
         elif not tried:
             status, rank = "new", 2
         else:
-            days = max((state.due - now).days, 0) if state else 0
+            day = due_on(state, settings) if state else None
+            days = max((day - today).days, 0) if day else 0
             status, rank = f"in {days} d" if state else "done", 3
         rows.append((rank, CATEGORIES.index(spec.category), spec, status, best, tried[-1].started_at if tried else None))
     rows.sort(key=lambda r: (r[0], r[1], r[2].id))
@@ -80,7 +88,7 @@ class DrillsScreen(Screen[None]):
     def refresh_rows(self) -> None:
         session = self.app.session  # type: ignore[attr-defined]
         now = session.clock()
-        rows = drill_rows(list(self.specs.values()), session.states(), self.attempts, now)
+        rows = drill_rows(list(self.specs.values()), session.states(), self.attempts, now, session.settings)
         table = self.query_one(DataTable)
         table.clear()
         for spec, status, best, _last in rows:
