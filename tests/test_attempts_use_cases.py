@@ -154,12 +154,17 @@ def test_close_rates_and_reviews_the_drill_item(store, drill_home, spec, now):
         attempts.reveal_hint(a.id, spec)
 
 
-def test_a_failed_attempt_is_rated_again_and_due_soon(store, drill_home, spec, now):
+def test_a_failed_attempt_is_rated_again_and_due_the_next_study_day(store, drill_home, spec, now):
+    from drill.schedule.studyday import due_on, is_due, study_day
+
     attempts = Attempts(store, drill_home, Clock(now))
     a = attempts.start(spec)
     attempts.record_submission(a.id, result(3))
     closed, state = attempts.close(a.id)  # settings read from the store (defaults)
-    assert closed.rating == 1 and state.due - now < timedelta(hours=1)
+    settings = Settings()
+    assert closed.rating == 1 and state.due - now == timedelta(days=1)  # a drill's step is a day, not minutes
+    assert due_on(state, settings) == study_day(now, settings) + timedelta(days=1)
+    assert not is_due(state, now + timedelta(hours=3), settings)
 
 
 def test_unknown_attempt_is_a_clear_error(store, drill_home):
