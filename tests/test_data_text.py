@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from drill.data import text
+from drill.data import text, text_sets
 
 FIXTURES = Path(__file__).parent / "fixtures" / "originals"
 
@@ -31,8 +31,9 @@ def no_network(monkeypatch: pytest.MonkeyPatch):
 
 
 def _fresh():
-    text._tweets.cache_clear()
-    text._paragraphs.cache_clear()
+    text_sets._tweet_frame.cache_clear()
+    text_sets._reviews.cache_clear()
+    text_sets._reference_paragraphs.cache_clear()
 
 
 # ---------------------------------------------------------------- training splits

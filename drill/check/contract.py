@@ -20,6 +20,10 @@ class ModelFacts(BaseModel):
     input_dtypes: list[str] = Field(default_factory=list)
     output_shapes: list[list[int | None]] = Field(default_factory=list)
     layer_types: list[str] = Field(default_factory=list)  # class names, nested models included
+    # augmentation layer class -> its strongest setting (fraction of the image size, or of a full turn)
+    augmentations: dict[str, float] = Field(default_factory=dict)
+    # largest change of any weight of the contract's frozen base; None: the base is not in the model
+    base_weight_change: float | None = None
     size_mb: float = 0.0
     file: str = ""
 
@@ -76,6 +80,14 @@ def check_contract(facts: ModelFacts, contract: Contract, *, stopped_early: bool
     if contract.require_layers and not any(n in facts.layer_types for n in contract.require_layers):
         problems.append(Problem(code="required_layer", message=f"the model has none of the layers this drill is about: {', '.join(contract.require_layers)}",
                                 hint=f"use at least one {' or '.join(contract.require_layers)} layer"))
+    for entry in contract.require_all_layers:
+        names = [entry] if isinstance(entry, str) else list(entry)
+        if not any(n in facts.layer_types for n in names):
+            wanted = " or ".join(names)
+            problems.append(Problem(code="required_layer", message=f"the model has no {wanted} layer, which this task asks for",
+                                    hint=f"add a {wanted} layer where the task says"))
+    problems.extend(_frozen_base_problems(facts, contract))
+    problems.extend(_augmentation_problems(facts, contract))
     if facts.size_mb > contract.max_size_mb:
         problems.append(Problem(code="size", message=f"the saved file is {facts.size_mb:.1f} MB; the limit is {contract.max_size_mb:g} MB",
                                 hint="use fewer or smaller layers"))
@@ -83,3 +95,35 @@ def check_contract(facts: ModelFacts, contract: Contract, *, stopped_early: bool
         problems.append(Problem(code="early_stop", message="training ran all its epochs; this drill needs it ended by a callback",
                                 hint="add a callback that sets self.model.stop_training = True once the metric is reached (or EarlyStopping)"))
     return problems
+
+
+# geometric augmentations move pixels, so a model learns poses it never saw; colour ones do not
+GEOMETRIC_AUGMENTATIONS = ("RandomFlip", "RandomRotation", "RandomTranslation", "RandomZoom", "RandomCrop")
+BASE_TOLERANCE = 1e-6  # a frozen weight is bit-for-bit the shipped one; float noise stays far below this
+
+
+def _frozen_base_problems(facts: ModelFacts, contract: Contract) -> list[Problem]:
+    if not contract.frozen_base:
+        return []
+    if facts.base_weight_change is None:
+        return [Problem(code="frozen_base_missing", message=f"the model does not contain the pre-trained {contract.frozen_base}",
+                        hint="put the base the starter loads into your model, e.g. keras.Sequential([keras.Input(...), base, ...head])")]
+    if facts.base_weight_change > BASE_TOLERANCE:
+        return [Problem(code="frozen_base_changed",
+                        message=f"training changed the pre-trained base's weights (by up to {facts.base_weight_change:.3g}); the task asks for a frozen base",
+                        hint="set base.trainable = False before compile(), so only the new head learns")]
+    return []
+
+
+def _augmentation_problems(facts: ModelFacts, contract: Contract) -> list[Problem]:
+    if contract.min_augmentation <= 0:
+        return []
+    strongest = max((v for k, v in facts.augmentations.items() if k in GEOMETRIC_AUGMENTATIONS), default=0.0)
+    if strongest >= contract.min_augmentation:
+        return []
+    found = ", ".join(f"{k}({v:g})" for k, v in facts.augmentations.items()) or "none"
+    return [Problem(code="augmentation",
+                    message=f"the model's augmentation is too weak to matter (found: {found}); this task needs a geometric one "
+                            f"of strength {contract.min_augmentation:g} or more",
+                    hint=f"add e.g. RandomTranslation({contract.min_augmentation:g}, {contract.min_augmentation:g}) or "
+                         f"RandomZoom({contract.min_augmentation:g}) after the Rescaling layer")]

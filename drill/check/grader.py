@@ -14,6 +14,7 @@ from typing import Any
 from drill.check import events as ev
 from drill.check.contract import ModelFacts, check_contract
 from drill.check.metrics import compute, sample_rows
+from drill.check.model_probe import contract_facts
 from drill.content.exercises import Contract
 
 MODEL_FILES = ("mymodel.h5", "mymodel.keras")
@@ -110,7 +111,7 @@ def grade(spec: dict[str, Any], report: ev.Report, tf: Any, keras: Any) -> None:
         report.error_hint = "save with model.save('mymodel.h5') and use only built-in layers"
         return
     contract = Contract.model_validate(spec["contract"])
-    facts = model_facts(model, path)
+    facts = contract_facts(model_facts(model, path), model, contract, keras)
     report.facts = facts.model_dump()
     problems = check_contract(facts, contract, stopped_early=report.stopped_early)
     if problems:

@@ -67,7 +67,11 @@ class Contract(_Strict):
     output_shape: list[int] = Field(default_factory=list)
     max_size_mb: float = Field(20, gt=0)
     forbid_layers: list[str] = Field(default_factory=lambda: ["Lambda"])
-    require_layers: list[str] = Field(default_factory=list)
+    require_layers: list[str] = Field(default_factory=list)  # any one of these
+    # every entry must be present; an entry that is a list is satisfied by any one of its names
+    require_all_layers: list[str | list[str]] = Field(default_factory=list)
+    frozen_base: str | None = None  # a shipped base (drill/data/assets/<name>.keras) whose weights training must leave unchanged
+    min_augmentation: float = Field(0.0, ge=0)  # a geometric augmentation layer at least this strong (fraction of size / turn)
     require_early_stop: bool = False
     timeout_s: float = Field(300, gt=0)
     memory_mb: int = Field(4000, gt=0)

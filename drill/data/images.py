@@ -1,5 +1,8 @@
 """Image data for the classic and vision drills, training split only.
 
+Every vision drill has several data instances (``drill.data.image_sets`` lists them with their
+held-out parts); the functions taking ``instance`` return that instance's training images.
+
 - digits: scikit-learn's bundled copy (BSD-3-Clause) of the UCI "Optical Recognition of
   Handwritten Digits" test set (Alpaydin & Kaynak, 1998): 1,797 images of 8 × 8 pixels, values
   0–16, labels 0–9. A fixed, stratified fifth of it is held out for the grader.
@@ -17,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from drill.data import shapes
+from drill.data import image_sets, shapes
 from drill.data._split import split
 
 ASSETS = Path(__file__).resolve().parent / "assets"
@@ -38,10 +41,7 @@ TRANSFER_SEED, TRANSFER_PER_KIND = 401, 20
 
 
 def _digits_all() -> tuple[np.ndarray, np.ndarray]:
-    from sklearn.datasets import load_digits
-
-    bunch = load_digits()
-    return bunch.images.astype(np.uint8), bunch.target.astype(np.int64)
+    return image_sets._digits_all()
 
 
 def digits() -> tuple[np.ndarray, np.ndarray]:
@@ -98,3 +98,59 @@ def shapes_base():
     import keras
 
     return keras.models.load_model(SHAPES_BASE)
+
+
+# ------------------------------------------------------------------ one function per drill, by instance
+def grey_images(instance: str = "uci-digits") -> tuple[np.ndarray, np.ndarray]:
+    """Training images of a greyscale instance (digits-conv): ``x`` (n, h, w) uint8 with values
+    0 to the set's maximum (16 for ``uci-digits``, 255 otherwise), ``y`` (n,) int class index."""
+    return image_sets.get("grey", instance).part("train")
+
+
+def pixels_csv(instance: str = "uci-digits", path: str | Path | None = None) -> Path:
+    """Write an instance's training images as a CSV file and return its path.
+
+    Default file name ``<instance>_train.csv``. One header row ``label,pixel0,…`` then one image a
+    row: the label (class index), then every pixel value row by row (Kaggle's MNIST-style layout).
+    """
+    x, y = image_sets.get("csv", instance).part("train")
+    path = Path(path or f"{instance}_train.csv")
+    header = "label," + ",".join(f"pixel{i}" for i in range(x[0].size))
+    np.savetxt(path, np.column_stack([y, x.reshape(len(x), -1)]), fmt="%d", delimiter=",", header=header, comments="")
+    return path
+
+
+def image_folders(instance: str = "shapes", root: str | Path = "images") -> tuple[Path, Path]:
+    """Write an instance's images as class folders and return ``(train_dir, validation_dir)``:
+    ``root/train/<class>/*.png`` and ``root/validation/<class>/*.png``, 32 × 32 RGB. Written once;
+    calling again reuses the files."""
+    images = image_sets.get("folders", instance)
+    root = Path(root)
+    out = []
+    for part in ("train", "validation"):
+        x, y = images.part(part)
+        folder = root / part
+        for i, (image, label) in enumerate(zip(x, y)):
+            target = folder / images.classes[label] / f"{images.classes[label]}_{i:04d}.png"
+            if not target.exists():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shapes.write_png(target, image)
+        out.append(folder)
+    return out[0], out[1]
+
+
+def few_images(instance: str = "shapes") -> tuple[np.ndarray, np.ndarray]:
+    """The few training images of a small-data-augment instance: ``x`` (n, 32, 32, 3) uint8
+    0–255, all in one pose, ``y`` (n,) int class index."""
+    return image_sets.get("few", instance).part("train")
+
+
+def transfer_images(instance: str = "new-shapes") -> tuple[np.ndarray, np.ndarray]:
+    """The training images of a transfer-frozen-base instance (classes the base never saw):
+    ``x`` (n, 32, 32, 3) uint8 0–255, ``y`` (n,) int class index."""
+    return image_sets.get("transfer", instance).part("train")
+
+
+def class_names(drill_kind: str, instance: str) -> tuple[str, ...]:
+    """The class names of an instance, in label order (``drill_kind``: grey, csv, folders, few, transfer)."""
+    return image_sets.get(drill_kind, instance).classes

@@ -15,7 +15,9 @@ from pathlib import Path
 
 import numpy as np
 
-KINDS = ("circle", "square", "triangle", "cross", "star", "ring", "frame", "hexagon")
+KINDS = ("circle", "square", "triangle", "cross", "star", "ring", "frame", "hexagon", "arrow")
+# arrows drawn pointing one way: the class is the direction, the angle only jitters around it
+ARROW_ANGLES = {"right": 0.0, "down": 0.5 * np.pi, "left": np.pi, "up": 1.5 * np.pi}  # image y grows downwards
 SUPERSAMPLE = 3  # draw at 3× and average: smooth edges
 
 
@@ -64,15 +66,30 @@ def _shape_mask(kind: str, x: np.ndarray, y: np.ndarray, r: float, angle: float)
         return _polygon_mask(x, y, *_regular(6, r, angle))
     if kind == "star":
         return _polygon_mask(x, y, *_regular(5, 1.1 * r, angle, inner=0.45 * r))
+    if kind == "arrow":  # points along +u: a shaft and a triangular head
+        shaft = (u >= -r) & (u <= 0.15 * r) & (abs(v) <= 0.18 * r)
+        head = _polygon_mask(u, v, np.array([r, 0.1 * r, 0.1 * r]), np.array([0.0, 0.6 * r, -0.6 * r]))
+        return shaft | head
     raise ValueError(f"unknown shape {kind!r}; known: {', '.join(KINDS)}")
 
 
-def draw(kind: str, rng: np.random.Generator, size: int = 32) -> np.ndarray:
-    """One image of ``kind``: ``(size, size, 3)`` uint8, everything random drawn from ``rng``."""
+def draw(kind: str, rng: np.random.Generator, size: int = 32, *, pose: str = "any") -> np.ndarray:
+    """One image of ``kind``: ``(size, size, 3)`` uint8, everything random drawn from ``rng``.
+
+    ``pose``: "any" (random size, place and rotation), "canonical" (centred, one size, upright:
+    the same pose every time, only colours and noise vary), or an arrow direction ("up", "down",
+    "left", "right": an arrow pointing that way, its angle jittered by up to 20°).
+    """
     n = size * SUPERSAMPLE
     r = rng.uniform(0.25, 0.4) * size
     cx, cy = rng.uniform(r, size - r, 2)
     angle = rng.uniform(0, 2 * np.pi)
+    if pose == "canonical":
+        r, cx, cy, angle = 0.32 * size, size / 2, size / 2, -0.5 * np.pi  # triangles and stars point up
+    elif pose in ARROW_ANGLES:
+        angle = ARROW_ANGLES[pose] + (angle / np.pi - 1) * np.radians(20)
+    elif pose != "any":
+        raise ValueError(f"unknown pose {pose!r}")
     background = rng.uniform(170, 255, 3)
     colour = rng.uniform(0, 150, 3)
     grid = (np.arange(n) + 0.5) / SUPERSAMPLE
@@ -83,16 +100,21 @@ def draw(kind: str, rng: np.random.Generator, size: int = 32) -> np.ndarray:
     return np.clip(image, 0, 255).round().astype(np.uint8)
 
 
-def make(kinds: tuple[str, ...] | list[str], per_kind: int, seed: int, size: int = 32) -> tuple[np.ndarray, np.ndarray]:
+def make(kinds: tuple[str, ...] | list[str], per_kind: int, seed: int, size: int = 32, *, pose: str = "any") -> tuple[np.ndarray, np.ndarray]:
     """``per_kind`` images of each kind: ``x`` (N, size, size, 3) uint8, ``y`` (N,) int class index.
 
     Images come kind by kind in the order of ``kinds``; ``y[i]`` indexes ``kinds``. Each
     (seed, kind) pair has its own random stream, so adding a kind never changes the others.
+    A kind named after an arrow direction ("up", "left", ...) draws arrows pointing that way.
     """
     xs, ys = [], []
     for label, kind in enumerate(kinds):
-        rng = np.random.default_rng([seed, KINDS.index(kind)])
-        xs.extend(draw(kind, rng, size) for _ in range(per_kind))
+        if kind in ARROW_ANGLES:
+            rng = np.random.default_rng([seed, len(KINDS) + list(ARROW_ANGLES).index(kind)])
+            xs.extend(draw("arrow", rng, size, pose=kind) for _ in range(per_kind))
+        else:
+            rng = np.random.default_rng([seed, KINDS.index(kind)])
+            xs.extend(draw(kind, rng, size, pose=pose) for _ in range(per_kind))
         ys.extend([label] * per_kind)
     return np.stack(xs), np.asarray(ys, dtype=np.int64)
 

