@@ -18,6 +18,7 @@ from pydantic import Field
 
 from drill.errors import UsageError
 from drill.models import CATEGORIES, Category, Record, utc
+from drill.wording import count
 
 PASS_PERCENT = 90.0
 EXAMS = "exams"
@@ -131,7 +132,7 @@ def review_lines(exam: Exam) -> list[str]:
             continue
         last_error = next((s.error for s in reversed(task.submissions) if s.error), "")
         why = f" The last problem was: {last_error}" if last_error else ""
-        lines.append(f"{task.category}: best {task.best}/5 after {len(task.submissions)} submissions.{why}")
+        lines.append(f"{task.category}: best {task.best}/5 after {count(len(task.submissions), 'submission')}.{why}")
     if not lines:
         lines.append("Full marks on every task.")
     return lines

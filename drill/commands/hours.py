@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from drill.wording import count
 from datetime import timedelta
 from pathlib import Path
 
@@ -40,14 +41,14 @@ def run(args: argparse.Namespace) -> int:
         entries = book.entries(first, today)
         report = hours_report(entries, today, first)
         if args.csv:
-            count = book.write_csv(Path(args.csv), entries)
+            written = book.write_csv(Path(args.csv), entries)
             if not args.json:
-                print(f"wrote {count} entries to {args.csv}")
+                print(f"wrote {count(written, 'entry')} to {args.csv}")
         if args.json:
             print(json.dumps(report.as_json(), indent=2))
             return 0
         period = "last 7 days" if args.week else "last 30 days" if args.month else "all time"
-        print(f"Study hours, {period}: {format_minutes(report.total)} in {len(report.by_day)} days")
+        print(f"Study hours, {period}: {format_minutes(report.total)} in {count(len(report.by_day), 'day')}")
         today_minutes = report.by_day.get(today.isoformat(), 0.0)
         print(f"Today: {format_minutes(today_minutes)} of {book.settings.hours_per_day:g}h planned")
         for title, data in (("By day", report.by_day), ("By topic", report.by_topic),

@@ -12,6 +12,7 @@ import shlex
 import subprocess
 from datetime import date
 from pathlib import Path
+from drill.wording import count
 
 TEMPLATE = """---
 title: {title}
@@ -89,7 +90,7 @@ def _list(home: Path) -> int:
         mark = "mine" if note.own else note.kind
         print(f"{note.id:<{width}}  {mark:<9}  {note.title}")
     mine = sum(n.own for n in shelf.notes)
-    print(f"{len(shelf.notes)} notes ({mine} yours, in {home / 'notes'})")
+    print(f"{count(len(shelf.notes), 'note')} ({mine} yours, in {home / 'notes'})")
     for problem in shelf.problems:
         print(f"problem: {problem}")
     return 0

@@ -16,6 +16,7 @@ from drill.schedule.memory import RATINGS
 from drill.tui.screens.workbench import WorkbenchScreen
 from drill.tui.widgets.hint_panel import HintPanel
 from drill.tui.widgets.solution_diff import SolutionDiff
+from drill.wording import count
 
 
 class AttemptScreen(WorkbenchScreen):
@@ -60,7 +61,7 @@ class AttemptScreen(WorkbenchScreen):
         used = (self.app.session.clock() - attempt.started_at).total_seconds() / 60  # type: ignore[attr-defined]
         return (
             f"{self.spec.id} · {self.spec.category} · {'open' if attempt.is_open else 'closed'} · best {attempt.best_score}/5 · "
-            f"{attempt.submissions} checks · {attempt.hints_used}/{len(self.spec.hints)} hints · "
+            f"{count(attempt.submissions, 'check')} · {attempt.hints_used}/{len(self.spec.hints)} hints · "
             f"{used:.0f}/{attempt.time_budget_min} min"
         )
 
@@ -117,7 +118,7 @@ class AttemptScreen(WorkbenchScreen):
             return
         self.notify(
             f"Rated {RATINGS[closed.rating or 1]} (best {closed.best_score}/5, {closed.hints_used} hints, "
-            f"{closed.submissions} checks). Next due {state.due:%d %b}.",
+            f"{count(closed.submissions, 'check')}). Next due {state.due:%d %b}.",
             title="Attempt closed",
             timeout=8,
         )

@@ -22,6 +22,7 @@ from drill.errors import DrillError
 from drill.exam import Exam, ExamBook, ExamTask, choose_tasks, last_seen, review_lines, task_workspace
 from drill.tui.screens.help import HelpScreen, keys_of
 from drill.tui.screens.workbench import WorkbenchScreen
+from drill.wording import count
 
 
 def clock_text(left: timedelta) -> str:
@@ -57,7 +58,7 @@ class ExamTaskScreen(WorkbenchScreen):
     def status_text(self) -> str:
         exam, task = self.exam(), self.task()
         left = exam.remaining(self.app.session.clock())  # type: ignore[attr-defined]
-        return f"exam · {self.category} · best {task.best}/5 · {len(task.submissions)} submissions · {clock_text(left)} left"
+        return f"exam · {self.category} · best {task.best}/5 · {count(len(task.submissions), 'submission')} · {clock_text(left)} left"
 
     def can_check(self) -> str | None:
         if self.exam().is_over(self.app.session.clock()):  # type: ignore[attr-defined]

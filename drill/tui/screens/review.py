@@ -16,6 +16,7 @@ from drill.tui.editor import open_in_editor
 from drill.tui.screens.help import HelpScreen, keys_of
 from drill.tui.widgets.card_view import CardView
 from drill.tui.widgets.rating_bar import RatingBar
+from drill.wording import count
 
 
 class ReviewScreen(Screen[None]):
@@ -82,7 +83,7 @@ class ReviewScreen(Screen[None]):
             summary = self.session.summary()
             later = f"\n{summary.due_later_today} learning cards come back later today." if summary.due_later_today else ""
             self.query_one("#done-text", Static).update(
-                f"[b]All done for now.[/b]\n\n{summary.reviewed_today} answers today, streak {summary.streak} days.{later}\n\nPress q to go back."
+                f"[b]All done for now.[/b]\n\n{count(summary.reviewed_today, 'answer')} today, streak {count(summary.streak, 'day')}.{later}\n\nPress q to go back."
             )
             return
         self.query_one(CardView).show(self.session.cards[card_id], position=card_id)

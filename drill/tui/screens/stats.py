@@ -12,6 +12,7 @@ from drill.hours import format_minutes
 from drill.charts import column_chart, day_labels, heatmap
 from drill.charts import horizontal_bars as bars
 from drill.stats import Retention
+from drill.wording import count
 
 TABS = ("hours", "topics", "forecast", "memory", "drills", "readiness")
 
@@ -50,7 +51,7 @@ def memory_text(s) -> str:
         n = sum(counts)
         if n == 0:
             return "no reviews yet"
-        return f"{_pct(Retention.rate(counts))} of {n} review{'' if n == 1 else 's'}"
+        return f"{_pct(Retention.rate(counts))} of {count(n, 'review')}"
 
     def row(name: str, r: Retention | None) -> str:
         if r is None:

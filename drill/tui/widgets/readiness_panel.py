@@ -5,13 +5,14 @@ from __future__ import annotations
 from textual.widgets import Static
 
 from drill.hours import format_minutes
+from drill.wording import in_days
 
 
 def panel_text(settings, readiness, plan, minutes_today: float) -> str:
     """Four short lines (pure: tested without the app)."""
     if settings.exam_date is not None:
         days = (settings.exam_date - plan.today).days
-        when = "today" if days == 0 else f"in {days} days" if days > 0 else f"{-days} days ago"
+        when = in_days(days)
         exam = f"Exam {settings.exam_date:%a %d %b} ({when})"
     else:
         exam = "No exam date (`drill settings --exam-date`)"
