@@ -6,6 +6,12 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Property tests judge results, not speed: this machine is shared and noisy, so Hypothesis's
+# per-example deadline and its "input generation is slow" check would fail tests at random.
+settings.register_profile("drill", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("drill")
 
 FIXED_NOW = datetime(2026, 11, 24, 9, 30, tzinfo=timezone.utc)
 
