@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Label
+from textual.widgets import DataTable, Label, Static
 
 
 class HelpScreen(ModalScreen[None]):
@@ -14,9 +14,9 @@ class HelpScreen(ModalScreen[None]):
 
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
-    HelpScreen > Vertical { width: 64; max-height: 90%; height: auto; border: thick $primary; background: $surface; padding: 1 2; }
+    HelpScreen > Vertical { width: 72; max-width: 100%; max-height: 95%; height: auto; border: thick $primary; background: $surface; padding: 1 2; }
     HelpScreen DataTable { height: auto; max-height: 20; }
-    HelpScreen .help-footer { color: $text-muted; margin-top: 1; }
+    HelpScreen .help-footer { color: $text-muted; margin-top: 1; width: 100%; height: auto; }
     """
 
     BINDINGS = [
@@ -37,7 +37,8 @@ class HelpScreen(ModalScreen[None]):
             for key, description in self.keys:
                 table.add_row(key, description)
             yield table
-            yield Label(
+            # A Static, not a Label: the sentence wraps to the box instead of being cut.
+            yield Static(
                 self.note or "Ctrl+P opens the command palette (any screen or action). Ctrl+C quits; every answer is already saved.",
                 classes="help-footer",
             )
