@@ -175,6 +175,7 @@ def test_terminal_problem_names_what_is_missing():
     assert "TERM=dumb" in terminal_problem({"TERM": "dumb"}, tty)
     assert "input is not" in terminal_problem({"TERM": "xterm"}, (_Stream(False), _Stream(True)))
     assert "output is not" in terminal_problem({"TERM": "xterm"}, (_Stream(True), _Stream(False)))
+    assert "error output is not" in terminal_problem({"TERM": "xterm"}, (_Stream(True), _Stream(True), _Stream(False)))
 
 
 def test_app_without_a_terminal_exits_2_with_a_message(tmp_path):

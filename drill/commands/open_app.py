@@ -12,16 +12,16 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def terminal_problem(environ: dict[str, str] | None = None, streams=None) -> str | None:
     """Why this terminal cannot show the app, or None when it can.
 
-    The app needs a real, cursor-addressable terminal on both ends: with input or output
-    redirected it would write escape codes into a file and wait for keys that never come, and a
-    ``TERM=dumb`` terminal cannot draw it.
+    The app needs a real, cursor-addressable terminal: with input or output redirected it
+    would write escape codes into a file and wait for keys that never come, and a ``TERM=dumb``
+    terminal cannot draw it. Textual draws on stderr, so that stream counts as output too.
     """
     import os
     import sys
 
     environ = os.environ if environ is None else environ
-    stdin, stdout = streams if streams is not None else (sys.stdin, sys.stdout)
-    for name, stream in (("input", stdin), ("output", stdout)):
+    stdin, stdout, *rest = streams if streams is not None else (sys.stdin, sys.stdout, sys.stderr)
+    for name, stream in (("input", stdin), ("output", stdout), *(("error output", s) for s in rest)):
         try:
             is_tty = stream is not None and stream.isatty()
         except (ValueError, OSError):

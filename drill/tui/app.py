@@ -34,6 +34,8 @@ class DrillApp(App[None]):
     COMMANDS = App.COMMANDS | {ScreenCommands}
     # Not a priority binding: a focused editor or input takes Ctrl+C as copy first.
     BINDINGS = [Binding("ctrl+c", "quit", "Quit", show=False)]
+    # Screens get a width class; drill.tcss tightens the footer below 100 columns (see there).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
 
     def __init__(self, session, start: str = "today") -> None:
         super().__init__()
