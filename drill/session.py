@@ -20,6 +20,7 @@ from drill.errors import DataError, UsageError
 from drill.models import ItemState, Review, Settings
 from drill.paths import content_root
 from drill.schedule.days import day_start, next_day_start, study_day
+from drill.schedule.cram import CRAM_BATCH, cram_candidates
 from drill.schedule.memory import preview, review_item
 from drill.schedule.queue import Queue, build_queue, path_order
 
@@ -47,6 +48,16 @@ class TodaySummary:
     streak: int
     total_cards: int
     problems: int
+
+
+@dataclass(frozen=True)
+class UndoStep:
+    """One undoable step of this session: the item's state before it (None: none stored)."""
+
+    what: str  # "answer" | "suspend" | "unsuspend" | "bury"
+    item_id: str
+    before: ItemState | None
+    review: Review | None = None  # the log entry an answer added
 
 
 def load_settings(store) -> Settings:
@@ -82,7 +93,7 @@ class StudySession:
         self.clock = clock
         self.decks = decks if decks is not None else load_decks(*deck_folders(store.home))
         self.settings = load_settings(store)
-        self._undo: list[Review] = []
+        self._undo: list[UndoStep] = []
 
     # -- reading ----------------------------------------------------------------------------
     @property
@@ -160,61 +171,95 @@ class StudySession:
         return preview(self.state(item_id), item_id, "card" if card else "drill", now or self.clock(), self.settings)
 
     # -- writing ----------------------------------------------------------------------------
-    def answer(self, item_id: str, rating: int, *, duration_ms: int | None = None, kind: str = "card") -> Review:
-        """Rate an item 1–4; durable when this returns."""
+    def cram_queue(self, now: datetime | None = None, limit: int = CRAM_BATCH) -> tuple[str, ...]:
+        """Cards to review ahead of the exam, weakest on exam day first (``schedule.cram``)."""
+        now = now or self.clock()
+        states = [s for k, s in self.states().items() if k in self.cards]
+        return tuple(cram_candidates(states, now, self.settings, limit))
+
+    def answer(self, item_id: str, rating: int, *, duration_ms: int | None = None, kind: str = "card",
+               cram: bool = False) -> Review:
+        """Rate an item 1–4; durable when this returns. ``cram``: a review-ahead answer, so flagged in the log."""
         now = self.clock()
         day = study_day(now, self.settings).isoformat()
         with self.store.batch():  # the writer lock: the state read is the one the answer replaces
             before = self.state(item_id)
             after = review_item(before, item_id, kind, rating, now, self.settings)  # type: ignore[arg-type]
             review = Review(id=uuid.uuid4().hex, item_id=item_id, kind=kind, rating=rating, at=now,  # type: ignore[arg-type]
-                            duration_ms=duration_ms, before=before)
+                            duration_ms=duration_ms, before=before, cram=cram)
             self.store.put(ITEMS, item_id, after.model_dump(mode="json"))
             self.store.append(REVIEWS, review.model_dump(mode="json"))
             if self.store.get(DAYS, day) is None:
                 self.store.put(DAYS, day, {"first": now.isoformat()})
-        self._undo.append(review)
+        self._undo.append(UndoStep("answer", item_id, before, review))
         return review
 
     def undo(self) -> str | None:
-        """Take back this session's last answer: restore the previous state, delete the log entry.
+        """Take back this session's last step: an answer, a suspend, an unsuspend or a bury.
+
+        An answer's previous state is restored and its log entry deleted; a flag's previous
+        state is restored (so undo after a suspend brings the item back, not an earlier answer).
 
         Returns:
-            The id of the item whose answer was undone, or None when there is nothing to undo.
+            The id of the item concerned, or None when there is nothing to undo.
         """
         if not self._undo:
             return None
-        review = self._undo.pop()
+        step = self._undo.pop()
         with self.store.batch():
-            if review.before is None:
-                self.store.delete(ITEMS, review.item_id)
+            if step.before is None:
+                self.store.delete(ITEMS, step.item_id)
             else:
-                self.store.put(ITEMS, review.item_id, review.before.model_dump(mode="json"))
-            self.store.remove(REVIEWS, review.id, review.model_dump(mode="json")["at"])
-        return review.item_id
+                self.store.put(ITEMS, step.item_id, step.before.model_dump(mode="json"))
+            if step.review is not None:
+                self.store.remove(REVIEWS, step.review.id, step.review.model_dump(mode="json")["at"])
+        return step.item_id
 
     @property
     def can_undo(self) -> bool:
         return bool(self._undo)
 
-    def _flag(self, item_id: str, **update) -> ItemState:
+    @property
+    def undo_label(self) -> str | None:
+        """What undo would take back next: "answer", "suspend", "unsuspend" or "bury"."""
+        return self._undo[-1].what if self._undo else None
+
+    def _flag(self, what: str, item_id: str, **update) -> ItemState:
         now = self.clock()
         with self.store.batch():  # read-modify-write under the writer lock
-            state = self.state(item_id) or ItemState(id=item_id, kind="card", due=now, introduced=now)
-            state = state.model_copy(update=update)
+            before = self.state(item_id)
+            kind = "card" if item_id in self.cards or before is None else before.kind
+            state = (before or ItemState(id=item_id, kind=kind, due=now, introduced=now)).model_copy(update=update)
             self.store.put(ITEMS, item_id, state.model_dump(mode="json"))
+        self._undo.append(UndoStep(what, item_id, before))
         return state
 
     def suspend(self, item_id: str) -> ItemState:
-        """Keep an item out of every queue until unsuspended."""
-        return self._flag(item_id, suspended=True)
+        """Keep an item out of every queue until unsuspended (undoable)."""
+        return self._flag("suspend", item_id, suspended=True)
 
     def unsuspend(self, item_id: str) -> ItemState:
-        return self._flag(item_id, suspended=False)
+        """Bring a suspended item back into the queues, its schedule as it was (undoable)."""
+        state = self.state(item_id)
+        if state is None or not state.suspended:
+            raise UsageError(f"{item_id!r} is not suspended", hint="`drill suspended` lists the suspended items")
+        return self._flag("unsuspend", item_id, suspended=False)
+
+    def suspended(self) -> list[ItemState]:
+        """Suspended cards and drills, by id."""
+        return sorted((s for s in self.states().values() if s.suspended), key=lambda s: (s.kind, s.id))
+
+    def label(self, item_id: str, width: int = 60) -> str:
+        """One line saying what an item is: a card's question, else the id (drills name themselves)."""
+        card = self.cards.get(item_id)
+        if card is None:
+            return item_id
+        text = " ".join(card.question().split())
+        return text if len(text) <= width else text[: width - 1] + "…"
 
     def bury(self, item_id: str) -> ItemState:
-        """Hide an item until the next study day starts."""
-        return self._flag(item_id, buried_until=next_day_start(self.clock(), self.settings))
+        """Hide an item until the next study day starts (undoable)."""
+        return self._flag("bury", item_id, buried_until=next_day_start(self.clock(), self.settings))
 
     def save_settings(self, **changes) -> Settings:
         """Validate and store changed settings; nothing is written when a value is refused."""

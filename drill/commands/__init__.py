@@ -24,6 +24,9 @@ COMMANDS: dict[str, str] = {
     "doctor": "drill.commands.doctor",
     "anki": "drill.commands.cards_io",
     "import-cards": "drill.commands.cards_io",
+    "suspended": "drill.commands.suspended",
+    "unsuspend": "drill.commands.suspended",
+    "optimize": "drill.commands.optimize",
     "export": "drill.commands.backup",
     "import": "drill.commands.backup",
 }
@@ -47,6 +50,9 @@ HELP: dict[str, str] = {
     "doctor": 'check Python, TensorFlow, Keras, GPU, disk and memory, and run two tiny trainings',
     "anki": 'export concept cards to an Anki .apkg deck (all, or by --topic / --skill)',
     "import-cards": 'import cards from a CSV/TSV file (front, back, skills, resource[, id]) into your own deck',
+    "suspended": 'list suspended cards and drills (--json)',
+    "unsuspend": 'bring a suspended card or drill back into the queues',
+    "optimize": 'fit personal FSRS parameters from your review log (from 1,000 reviews on)',
     "export": 'write a full JSON backup of your data to FILE',
     "import": 'restore your data from a JSON backup FILE (replaces current data)',
 }

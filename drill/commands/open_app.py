@@ -7,6 +7,9 @@ import argparse
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.set_defaults()
+    if parser.prog.endswith(" review"):
+        parser.add_argument("--cram", action="store_true",
+                            help="review ahead before the exam: the cards weakest on exam day (logged as cram)")
 
 
 def terminal_problem(environ: dict[str, str] | None = None, streams=None) -> str | None:
@@ -53,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
             problem = terminal_problem()
             if problem is not None:
                 raise UsageError(f"{problem}.", NO_TERMINAL_HINT)
-            app = DrillApp(StudySession(store), start=args.command)
+            app = DrillApp(StudySession(store), start="cram" if getattr(args, "cram", False) else args.command)
             app.run()
     finally:
         store.close()

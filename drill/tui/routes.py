@@ -12,6 +12,8 @@ ROUTES: dict[str, tuple[str, str]] = {
     "notes": ("drill.tui.screens.notes", "NotesScreen"),
     "drills": ("drill.tui.screens.drills", "DrillsScreen"),
     "exam": ("drill.tui.screens.exam", "ExamScreen"),
+    "cram": ("drill.tui.screens.review", "CramScreen"),
+    "suspended": ("drill.tui.screens.suspended", "SuspendedScreen"),
 }
 
 TITLES: dict[str, str] = {
@@ -22,6 +24,8 @@ TITLES: dict[str, str] = {
     "stats": "Statistics",
     "plan": "Study plan",
     "exam": "Mock exam",
+    "cram": "Review ahead (cram)",
+    "suspended": "Suspended cards and drills",
 }
 
 

@@ -33,6 +33,9 @@ class ReviewScreen(Screen[None]):
         Binding("s", "suspend", "Suspend"),
         Binding("b", "bury", "Bury"),
         Binding("e", "edit", "Edit card"),
+        # Shown only when nothing is left and an exam date lies ahead (check_action).
+        Binding("c", "cram", "Review ahead"),
+        Binding("S", "suspended", "Suspended list", show=False),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("q,escape", "back", "Back"),
     ]
@@ -47,6 +50,8 @@ class ReviewScreen(Screen[None]):
     ReviewScreen.-revealed #reveal-hint { display: none; }
     ReviewScreen #reveal-hint { height: 3; content-align: center middle; width: 100%; color: $text-muted; }
     """
+
+    CRAM = False  # CramScreen: review ahead of the exam instead of today's queue
 
     card_id: reactive[str | None] = reactive(None)
     revealed: reactive[bool] = reactive(False)
@@ -71,19 +76,54 @@ class ReviewScreen(Screen[None]):
 
     def next_card(self, card_id: str | None = None) -> None:
         """Show ``card_id``, or the head of the queue; the done view when nothing is left."""
+        if self.CRAM:
+            self._next_cram(card_id)
+            return
         queue = self.session.queue()
         if card_id is None:
             card_id = next((i for i in queue.ids if i in self.session.cards), None)
-        self.card_id = card_id
-        self.revealed = False
-        self.set_class(card_id is None, "-done")
-        self.refresh_bindings()
+        self._show(card_id)
         self.query_one("#progress", Label).update(f"due {len(queue.due)} · new {len(queue.new)} · learning {len(queue.ahead)}")
         if card_id is None:
             summary = self.session.summary()
             later = f"\n{summary.due_later_today} learning cards come back later today." if summary.due_later_today else ""
+            ahead = "\n\nPress c to review ahead: the cards weakest on exam day." if self._can_cram() else ""
             self.query_one("#done-text", Static).update(
-                f"[b]All done for now.[/b]\n\n{count(summary.reviewed_today, 'answer')} today, streak {count(summary.streak, 'day')}.{later}\n\nPress q to go back."
+                f"[b]All done for now.[/b]\n\n{count(summary.reviewed_today, 'answer')} today, streak {count(summary.streak, 'day')}.{later}{ahead}\n\nPress q to go back."
+            )
+            return
+        self.query_one(CardView).show(self.session.cards[card_id], position=card_id)
+        self._shown_at = time.monotonic()
+
+    def _show(self, card_id: str | None) -> None:
+        self.card_id = card_id
+        self.revealed = False
+        self.set_class(card_id is None, "-done")
+        self.refresh_bindings()
+
+    def _can_cram(self) -> bool:
+        from drill.schedule.cram import exam_morning
+
+        return not self.CRAM and exam_morning(self.session.clock(), self.session.settings) is not None
+
+    def _next_cram(self, card_id: str | None) -> None:
+        """Review-ahead mode: the cards weakest on exam day, answered as (flagged) early reviews."""
+        ahead = self.session.cram_queue()
+        if card_id is None:
+            card_id = next((i for i in ahead if i in self.session.cards), None)
+        self._show(card_id)
+        exam = self.session.settings.exam_date
+        self.query_one("#progress", Label).update(f"review ahead · {len(ahead)} weakest on exam day ({exam}) · due later")
+        if card_id is None and exam is None:
+            self.query_one("#done-text", Static).update(
+                "[b]Review ahead needs an exam date.[/b]\n\nSet one with `drill settings --exam-date YYYY-MM-DD`."
+                "\n\nPress q to go back."
+            )
+            return
+        if card_id is None:
+            self.query_one("#done-text", Static).update(
+                "[b]Nothing to review ahead.[/b]\n\nEvery card you have seen is predicted above your target "
+                "retention on exam day, or was answered today.\n\nPress q to go back."
             )
             return
         self.query_one(CardView).show(self.session.cards[card_id], position=card_id)
@@ -101,6 +141,8 @@ class ReviewScreen(Screen[None]):
             return self.card_id is not None and self.revealed
         if action == "undo":
             return self.session.can_undo
+        if action == "cram":
+            return self.card_id is None and self._can_cram()
         return True
 
     def watch_card_id(self) -> None:
@@ -121,13 +163,20 @@ class ReviewScreen(Screen[None]):
             return
         elapsed = int((time.monotonic() - self._shown_at) * 1000)
         try:
-            self.session.answer(self.card_id, rating, duration_ms=elapsed)
+            self.session.answer(self.card_id, rating, duration_ms=elapsed, cram=self.CRAM)
         except DrillError as error:
             self.notify(str(error), title="Answer not saved", severity="error", timeout=10)
             return
         self.next_card()
 
+    def action_suspended(self) -> None:
+        self.app.open_screen("suspended")  # type: ignore[attr-defined]
+
+    def action_cram(self) -> None:
+        self.app.open_screen("cram")  # type: ignore[attr-defined]
+
     def action_undo(self) -> None:
+        what = self.session.undo_label
         try:
             card_id = self.session.undo()
         except DrillError as error:
@@ -136,7 +185,8 @@ class ReviewScreen(Screen[None]):
         if card_id is None:
             self.notify("Nothing to undo in this session.")
             return
-        self.notify("Last answer undone.")
+        self.notify({"answer": "Last answer undone.", "suspend": f"Suspend undone: {card_id} is back.",
+                     "bury": f"Bury undone: {card_id} is back.", "unsuspend": f"{card_id} is suspended again."}.get(what or "", "Undone."))
         self.next_card(card_id if card_id in self.session.cards else None)
 
     def _flag(self, what: str) -> None:
@@ -173,3 +223,14 @@ class ReviewScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.app.pop_screen()
+
+
+class CramScreen(ReviewScreen):
+    """Review ahead before the exam (``drill review --cram``, or c when nothing is due)."""
+
+    CRAM = True
+    ACTIVITY = "review"  # study time counts as review (drill.progress.activity)
+
+    def on_mount(self) -> None:
+        self.title = "Review ahead (cram)"
+        self.next_card()

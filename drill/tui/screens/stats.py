@@ -100,6 +100,7 @@ class StatsScreen(Screen[None]):
         Binding("q,escape", "app.pop_screen", "Back"),
         Binding("left", "tab(-1)", "Prev tab"),
         Binding("right", "tab(1)", "Next tab"),
+        Binding("u", "suspended", "Suspended"),
         *[Binding(str(i + 1), f"show('{t}')", t.title(), show=False) for i, t in enumerate(TABS)],
     ]
     DEFAULT_CSS = """
@@ -126,6 +127,9 @@ class StatsScreen(Screen[None]):
         self.data = data.stats
         for name, render in RENDER.items():
             self.query_one(f"#chart-{name}", Static).update(render(data.stats))
+
+    def action_suspended(self) -> None:
+        self.app.open_screen("suspended")  # type: ignore[attr-defined]
 
     def action_tab(self, step: int) -> None:
         tabs = self.query_one(TabbedContent)
