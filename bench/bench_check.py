@@ -1,11 +1,17 @@
-"""Benchmark the training check (run on demand, not in the tests).
+"""Benchmark the training check, side by side in one run (on demand, not in the tests).
 
-For each drill and variant: the median total time of ``run_check`` on the reference solution
-(target ≤ 30 s on a 2-core CPU), and the check's overhead against running the same file bare
-with ``python solution.py`` side by side in the same run (target ≤ 1.2×). Runs alternate
-check/bare so machine load hits both alike.
+For each drill, in turn (so machine load hits every column alike): a cold check (fresh
+interpreters), a warm check (forked from the warm worker), and the reference run bare with
+``python solution.py``. Reported:
 
-    python bench/bench_check.py [--runs 3] [ID ...]
+- warm / cold: the warm worker's gain (goal ≤ 0.65×);
+- warm / training: a warm check against its training alone — the learner's code from the start
+  of the training phase to the end of its last ``fit`` (data loading and model building
+  included), timed from the check's own events (goal ≤ 1.3×);
+- cold / bare: the check's overhead over ``python solution.py``;
+- the warm worker's memory while it waits (RSS, and PSS: what it really costs).
+
+    python bench/bench_check.py [--runs 1] [ID ...]
 """
 
 from __future__ import annotations
@@ -21,8 +27,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from drill.check.runner import run_check  # noqa: E402
-from drill.content.exercises import exercises_root, load_exercises  # noqa: E402
+from drill.check import events as ev  # noqa: E402
+from drill.check import runner  # noqa: E402
+from drill.check.process import pss_mb  # noqa: E402
+from drill.check.warm import WarmPool  # noqa: E402
+from drill.content.exercises import find_spec  # noqa: E402
+
+DEFAULT_IDS = ["linear-dense", "tabular-regression", "digits-dense", "iris-tfdata", "shapes-from-dirs",
+               "text-binary", "series-dense", "sunspots-window"]
 
 
 def bare(solution: Path) -> float:
@@ -33,44 +45,82 @@ def bare(solution: Path) -> float:
         return time.monotonic() - t0
 
 
-def checked(spec) -> tuple[float, int, str]:
+def checked(spec, launcher) -> tuple[float, float, int, str]:
+    """(whole check s, training alone s, score, device)."""
+    marks: dict[str, float] = {}
+
+    def on_event(event) -> None:
+        now = time.monotonic()
+        if isinstance(event, ev.Phase) and event.name == "training":
+            marks["train_start"] = now
+        elif isinstance(event, ev.TrainEnd):
+            marks["train_end"] = now
+
     with tempfile.TemporaryDirectory() as tmp:
         (Path(tmp) / "solution.py").write_text(spec.solution_text(), encoding="utf-8")
         t0 = time.monotonic()
-        result = run_check(spec, Path(tmp) / "solution.py")
-        return time.monotonic() - t0, result.score, result.device
+        result = runner.run_check(spec, Path(tmp) / "solution.py", on_event=on_event, launcher=launcher)
+        total = time.monotonic() - t0
+    training = marks.get("train_end", float("nan")) - marks.get("train_start", float("nan"))
+    if result.error_kind:
+        print(f"  {spec.id}: {result.error_kind}: {result.error_message}", file=sys.stderr)
+    return total, training, result.score, result.device
+
+
+def server_pss(pool) -> float:
+    """PSS of the (non-dumpable) server: readable only with root's rights; NaN otherwise."""
+    try:
+        Path(f"/proc/{pool.proc.pid}/smaps_rollup").read_bytes()
+    except OSError:
+        return float("nan")
+    return pss_mb(pool.proc.pid)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("ids", nargs="*", help="drill or variant ids (default: all)")
+    parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("ids", nargs="*", help=f"drill or variant ids (default: {' '.join(DEFAULT_IDS)})")
     args = parser.parse_args()
-    loaded = load_exercises(exercises_root())
-    for problem in loaded.problems:
-        print(f"skipped: {problem}", file=sys.stderr)
-    specs = [e.spec(i) for e in loaded.exercises.values() for i in e.instance_ids]
-    if args.ids:
-        specs = [s for s in specs if s.id in args.ids]
+    specs = [find_spec(i) for i in (args.ids or DEFAULT_IDS)]
+    t0 = time.monotonic()
+    pool = WarmPool.start()
+    if pool is None:
+        print("the warm worker is off here (fork unsafe or DRILL_WARM=0)", file=sys.stderr)
+        return 2
+    while WarmPool.current() is None:
+        if pool.broken:
+            print("the warm worker failed to start", file=sys.stderr)
+            return 2
+        time.sleep(0.1)
+    ready_s = time.monotonic() - t0
+    rss, pss = pool.rss_mb(), server_pss(pool)
+    print(f"warm worker ready after {ready_s:.1f} s; waiting: RSS {rss:.0f} MB, PSS {pss:.0f} MB", file=sys.stderr)
     rows = []
     device = ""
     for spec in specs:
-        c_times, b_times, scores = [], [], []
+        cold, warm, train, plain, scores = [], [], [], [], []
         for _ in range(args.runs):
-            t, score, device = checked(spec)
-            c_times.append(t)
-            scores.append(score)
-            b_times.append(bare(spec.solution))
-        c, b = statistics.median(c_times), statistics.median(b_times)
-        rows.append((spec.id, c, b, c / b if b else float("nan"), min(scores)))
-        print(f"{spec.id:32s} check {c:6.1f} s  bare {b:6.1f} s  ×{c / b:4.2f}  score {min(scores)}", file=sys.stderr)
-    print(f"\ndevice: {device}   runs per drill: {args.runs} (medians)\n")
-    print(f"{'drill':32s} {'check s':>8s} {'bare s':>8s} {'ratio':>6s} {'≤30s':>5s} {'≤1.2×':>6s} {'score':>5s}")
-    for drill_id, c, b, ratio, score in rows:
-        print(f"{drill_id:32s} {c:8.1f} {b:8.1f} {ratio:6.2f} {'ok' if c <= 30 else 'SLOW':>5s} {'ok' if ratio <= 1.2 else 'HIGH':>6s} {score:5d}")
+            c, _, s1, device = checked(spec, runner.COLD)
+            w, t, s2, _ = checked(spec, pool)
+            b = bare(spec.solution)
+            cold.append(c), warm.append(w), train.append(t), plain.append(b), scores += [s1, s2]
+        c, w, t, b = (statistics.median(x) for x in (cold, warm, train, plain))
+        rows.append((spec.id, spec.category, c, w, t, b, min(scores)))
+        print(f"{spec.id:22s} cold {c:6.1f}  warm {w:6.1f}  training {t:6.1f}  bare {b:6.1f}  "
+              f"warm/cold {w / c:4.2f}  warm/training {w / t:4.2f}  score {min(scores)}", file=sys.stderr)
+    rss_end, pss_end = pool.rss_mb(), server_pss(pool)
+    WarmPool.stop()
+    print(f"\ndevice: {device}   runs per drill: {args.runs} (medians)   warm worker: ready in {ready_s:.1f} s, "
+          f"RSS {rss:.0f} MB / PSS {pss:.0f} MB waiting, RSS {rss_end:.0f} MB / PSS {pss_end:.0f} MB after the checks\n")
+    print("| drill | category | cold check | warm check | training alone | bare `python` | warm/cold | warm/training | cold/bare | score |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for drill_id, category, c, w, t, b, score in rows:
+        print(f"| {drill_id} | {category} | {c:.1f} s | {w:.1f} s | {t:.1f} s | {b:.1f} s | {w / c:.2f} | {w / t:.2f} | {c / b:.2f} | {score} |")
     if rows:
-        print(f"\n{'median':32s} {statistics.median(r[1] for r in rows):8.1f} {statistics.median(r[2] for r in rows):8.1f} "
-              f"{statistics.median(r[3] for r in rows):6.2f}")
+        med = [statistics.median(r[i] for r in rows) for i in range(2, 6)]
+        print(f"| median | | {med[0]:.1f} s | {med[1]:.1f} s | {med[2]:.1f} s | {med[3]:.1f} s | "
+              f"{statistics.median(r[3] / r[2] for r in rows):.2f} | {statistics.median(r[3] / r[4] for r in rows):.2f} | "
+              f"{statistics.median(r[2] / r[5] for r in rows):.2f} | |")
     return 0
 
 

@@ -1,7 +1,7 @@
 """Use cases of a coding drill: start an attempt, submit, reveal a hint, close and rate it.
 
 An attempt is a fresh workspace (``<home>/workspaces/<drill>/<attempt id>/solution.py``, copied
-from the starter), the checks run on it (each stored as a submission with a copy of the code),
+from the starter; stored relative to the data folder, so a copied or restored folder uses its own), the checks run on it (each stored as a submission with a copy of the code),
 the hints revealed, and, once closed, the FSRS rating its outcome earned.
 
 Storage (``drill.store.Store`` API): table ``attempts`` keyed by attempt id; table ``items``
@@ -16,7 +16,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from pydantic import Field, field_validator
+from pydantic import Field, PrivateAttr, field_validator
 
 from drill.content.exercises import DrillSpec, Exercise
 from drill.content.instances import pick_instance
@@ -28,6 +28,7 @@ ITEMS = "items"
 SUBMISSIONS = "submissions"
 REVIEWS = "reviews"
 SOLUTION_FILE = "solution.py"
+WORKSPACES = "workspaces"
 MAX_CODE_BYTES = 200_000  # a submission keeps at most this much of the code
 
 
@@ -43,7 +44,7 @@ class Attempt(Record):
     variant: str | None = None  # records from before instances: the former variant id (an instance alias)
     instance: str | None = None  # None on records from before instances: the drill's first instance
     seed: int | None = None  # the generator's seed of a generated instance, recorded for reproducibility
-    workspace: str
+    workspace: str  # relative to the data folder ("workspaces/<drill>/<id>"); old records: absolute
     started_at: datetime
     closed_at: datetime | None = None
     time_budget_min: int = Field(gt=0)
@@ -54,10 +55,30 @@ class Attempt(Record):
     rating: int | None = Field(None, ge=1, le=4)
 
     _utc = field_validator("started_at", "closed_at")(lambda v: None if v is None else utc(v))
+    _home: Path | None = PrivateAttr(None)
+
+    def in_home(self, home: Path) -> Attempt:
+        """This attempt with its workspace resolved against the data folder ``home``."""
+        self._home = Path(home)
+        return self
+
+    @property
+    def workspace_path(self) -> Path:
+        """The workspace folder: relative paths resolve in the data folder; an absolute one from an
+        older version resolves there too when it has a ``workspaces`` part (a moved folder)."""
+        path = Path(self.workspace)
+        if self._home is None:
+            return path
+        if not path.is_absolute():
+            return self._home / path
+        parts = path.parts
+        if WORKSPACES in parts:
+            return self._home.joinpath(*parts[len(parts) - 1 - parts[::-1].index(WORKSPACES):])
+        return path
 
     @property
     def solution(self) -> Path:
-        return Path(self.workspace) / SOLUTION_FILE
+        return self.workspace_path / SOLUTION_FILE
 
     @property
     def is_open(self) -> bool:
@@ -118,7 +139,7 @@ class Attempts:
         if raw is None:
             raise UsageError(f"no attempt {attempt_id!r}")
         try:
-            return Attempt.model_validate(raw)
+            return Attempt.model_validate(raw).in_home(self.home)
         except ValueError as error:
             raise DataError(f"attempt {attempt_id!r} in the data folder is invalid: {error}") from error
 
@@ -127,7 +148,7 @@ class Attempts:
         out = []
         for raw in self.store.all(ATTEMPTS).values():
             try:
-                attempt = Attempt.model_validate(raw)
+                attempt = Attempt.model_validate(raw).in_home(self.home)
             except ValueError:
                 continue
             if drill_id is None or drill_id in (attempt.drill_id, attempt.variant):
@@ -176,13 +197,15 @@ class Attempts:
         """A fresh workspace with the starter copied in; any open attempt at the drill stays open."""
         now = self.clock()
         attempt_id = f"{now.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:6]}"
-        workspace = self.home / "workspaces" / spec.id / attempt_id
+        relative = Path(WORKSPACES, spec.id, attempt_id)
+        workspace = self.home / relative
         workspace.mkdir(parents=True, exist_ok=False)
         (workspace / SOLUTION_FILE).write_text(spec.starter_text(), encoding="utf-8")
         if spec.task.is_file():
             (workspace / "task.md").write_text(spec.task_text(), encoding="utf-8")
         attempt = Attempt(id=attempt_id, drill_id=spec.drill_id, instance=spec.instance_id, seed=spec.instance.seed,
-                          workspace=str(workspace), started_at=now, time_budget_min=spec.time_budget_min)
+                          workspace=relative.as_posix(), started_at=now,
+                          time_budget_min=spec.time_budget_min).in_home(self.home)
         self.store.put(ATTEMPTS, attempt.id, attempt.model_dump(mode="json"))
         return attempt
 

@@ -23,6 +23,7 @@ def drill_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home.mkdir()
     monkeypatch.setenv("DRILL_HOME", str(home))
     monkeypatch.setenv("TZ", "UTC")
+    monkeypatch.setenv("DRILL_WARM", "0")  # no warm TensorFlow worker per app test; tests/test_check_warm.py turns it on
     return home
 
 

@@ -66,3 +66,12 @@ def write_deck(folder: Path, text: str = DECK, name: str = "test.md") -> Path:
 
 def make_decks(tmp_path: Path):
     return load_decks(write_deck(tmp_path / "decks").parent)
+
+
+def heldout_data():
+    """The grader-only held-out helpers (``exercises/_grader/drill_heldout.grader.py``), loaded the way
+    the grading process loads them: by path, never by an import path a learner's file has."""
+    from drill.check.grader import HELPERS, load_helpers
+    from drill.content.exercises import exercises_root
+
+    return load_helpers(exercises_root() / HELPERS)

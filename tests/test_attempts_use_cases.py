@@ -170,3 +170,30 @@ def test_a_failed_attempt_is_rated_again_and_due_the_next_study_day(store, drill
 def test_unknown_attempt_is_a_clear_error(store, drill_home):
     with pytest.raises(UsageError, match="no attempt"):
         Attempts(store, drill_home).get("nope")
+
+
+def test_workspace_is_stored_relative_to_the_data_folder(store, drill_home, spec, now):
+    attempts = Attempts(store, drill_home, Clock(now))
+    a = attempts.start(spec)
+    stored = store.get(ATTEMPTS, a.id)["workspace"]
+    assert stored == f"workspaces/linear-dense/{a.id}" and not stored.startswith("/")
+    assert attempts.get(a.id).solution == drill_home / "workspaces" / "linear-dense" / a.id / "solution.py"
+
+
+def test_a_moved_data_folder_uses_its_own_workspaces(tmp_path, now, spec):
+    """An absolute path from an older version, or a whole folder copied elsewhere, resolves in
+    the folder the attempt is read from, never in the old location."""
+    import shutil
+
+    old = tmp_path / "old-home"
+    with Store.open(old) as s:
+        a = Attempts(s, old, Clock(now)).start(spec)
+        raw = s.get(ATTEMPTS, a.id)
+        s.put(ATTEMPTS, a.id, {**raw, "workspace": str(old / "workspaces" / "linear-dense" / a.id)})
+    new = tmp_path / "new-home"
+    shutil.copytree(old, new)
+    shutil.rmtree(old)
+    with Store.open(new) as s:
+        moved = Attempts(s, new, Clock(now)).get(a.id)
+        assert moved.solution == new / "workspaces" / "linear-dense" / a.id / "solution.py"
+        assert moved.solution.is_file()

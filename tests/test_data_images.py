@@ -10,7 +10,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from drill.data import _heldout, images, originals, shapes
+from drill.data import images, originals, shapes
+from helpers import heldout_data
+
+_heldout = heldout_data()
 
 FIXTURES = Path(__file__).parent / "fixtures" / "originals"
 

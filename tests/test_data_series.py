@@ -15,18 +15,21 @@ import numpy as np
 import pytest
 
 from drill.data import series
+from helpers import heldout_data
+
+_heldout = heldout_data()
 
 FIXTURES = Path(__file__).parent / "fixtures" / "originals"
 
 CASES = {
     # name: (training function, full-series function, held-out function, split, window, future)
-    "synthetic": (series.synthetic_series, series._synthetic_all, series._heldout_synthetic,
+    "synthetic": (series.synthetic_series, series._synthetic_all, _heldout.synthetic_series,
                   series.SYNTH_SPLIT, series.SYNTH_WINDOW, 1),
-    "sunspots": (series.sunspots, series._sunspots_all, series._heldout_sunspots,
+    "sunspots": (series.sunspots, series._sunspots_all, _heldout.sunspots,
                  series.SUNSPOT_SPLIT, series.SUNSPOT_WINDOW, 1),
-    "ridership": (series.chicago_ridership, series._ridership_all, series._heldout_ridership,
+    "ridership": (series.chicago_ridership, series._ridership_all, _heldout.ridership,
                   series.RIDERSHIP_SPLIT, series.RIDERSHIP_WINDOW, 1),
-    "weather": (series.jfk_weather, series._weather_all, series._heldout_weather,
+    "weather": (series.jfk_weather, series._weather_all, _heldout.weather,
                 series.WEATHER_SPLIT, series.WEATHER_PAST, series.WEATHER_FUTURE),
 }
 SCALED = {"sunspots", "ridership", "weather"}
@@ -111,7 +114,7 @@ def test_heldout_targets_never_overlap_training(name):
 
 
 def test_windows_helper_on_a_ramp():
-    x, y = series._windows(np.arange(20), split=12, past=4, future=3)
+    x, y = _heldout.windows(np.arange(20), split_at=12, past=4, future=3)
     assert x.shape == (6, 4) and y.shape == (6, 3)
     assert x[0].tolist() == [8, 9, 10, 11] and y[0].tolist() == [12, 13, 14]
     assert y[-1].tolist() == [17, 18, 19]

@@ -5,8 +5,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from drill.data import _heldout, tabular
+from drill.data import tabular
 from drill.data._split import split
+from helpers import heldout_data
+
+_heldout = heldout_data()
 
 
 def _rows(x: np.ndarray) -> set[bytes]:

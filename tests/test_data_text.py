@@ -15,6 +15,9 @@ import numpy as np
 import pytest
 
 from drill.data import text, text_sets
+from helpers import heldout_data
+
+_heldout = heldout_data()
 
 FIXTURES = Path(__file__).parent / "fixtures" / "originals"
 
@@ -78,8 +81,8 @@ def test_training_splits_are_deterministic(fn):
 
 
 @pytest.mark.parametrize("train_fn, held_fn", [
-    (text.tweets_by_device, text._heldout_tweets_by_device),
-    (text.tweets_by_source, text._heldout_tweets_by_source),
+    (text.tweets_by_device, _heldout.tweets_by_device),
+    (text.tweets_by_source, _heldout.tweets_by_source),
 ])
 def test_tweet_train_never_overlaps_heldout(train_fn, held_fn):
     train, _ = train_fn()
@@ -93,15 +96,15 @@ def test_one_split_for_all_tweet_drills():
     """A text held out in one drill is never a training text of another."""
     device_train, _ = text.tweets_by_device()
     source_train, _ = text.tweets_by_source()
-    device_held, _ = text._heldout_tweets_by_device()
-    source_held, _ = text._heldout_tweets_by_source()
+    device_held, _ = _heldout.tweets_by_device()
+    source_held, _ = _heldout.tweets_by_source()
     assert not set(device_train) & set(source_held)
     assert not set(source_train) & set(device_held)
 
 
 def test_paragraphs_train_never_overlaps_heldout():
     train = text.python_docs_paragraphs()
-    held = text._heldout_python_docs_paragraphs()
+    held = _heldout.python_docs_paragraphs()
     assert len(held) > 50
     assert not set(train) & set(held)
 
@@ -149,7 +152,7 @@ def _int_model(inner, tmp_path: Path):
 
 
 @pytest.mark.parametrize("ex_train, ex_held", [
-    (text.tweets_by_device, text._heldout_tweets_by_device),
+    (text.tweets_by_device, _heldout.tweets_by_device),
 ])
 def test_both_routes_score_the_same(tmp_path, ex_train, ex_held):
     """A .h5 int model and the same model behind TextVectorization in a .keras score alike."""
@@ -159,13 +162,13 @@ def test_both_routes_score_the_same(tmp_path, ex_train, ex_held):
     held, labels = ex_held()
     inner = _classifier(text.VOCAB_SIZE, text.MAX_LENGTH)
     int_model = _int_model(inner, tmp_path)
-    x, y = text._heldout_texts_for(int_model, train, held, labels)
+    x, y = _heldout.texts_for(int_model, train, held, labels)
     assert x.shape == (len(held), text.MAX_LENGTH) and x.dtype == np.int64
     assert x.max() < text.VOCAB_SIZE
     int_score = compute("accuracy", int_model.predict(x, verbose=0), y)
     for rank in (1, 0):
         model = _string_model(text._task_vectorizer(train), inner, rank, tmp_path)
-        xs, ys = text._heldout_texts_for(model, train, held, labels)
+        xs, ys = _heldout.texts_for(model, train, held, labels)
         assert tuple(xs.shape) == ((len(held), 1) if rank else (len(held),))
         assert xs.dtype.name == "string"
         np.testing.assert_array_equal(ys, y)
@@ -185,12 +188,12 @@ def test_next_word_routes_match(tmp_path):
         keras.layers.Dense(text.GEN_VOCAB_SIZE, activation="softmax"),
     ])
     int_model = _int_model(inner, tmp_path)
-    x, y = text._heldout_next_words(int_model)
+    x, y = _heldout.next_words(int_model)
     assert x.shape == (len(y), text.GEN_CONTEXT) and len(y) > 1000
     assert y.min() > 1 and y.max() < text.GEN_VOCAB_SIZE  # no padding or unknown targets
     vectorizer = text._task_vectorizer(text.python_docs_paragraphs(), text.GEN_VOCAB_SIZE, text.GEN_CONTEXT)
     string_model = _string_model(vectorizer, inner, 1, tmp_path)
-    xs, ys = text._heldout_next_words(string_model)
+    xs, ys = _heldout.next_words(string_model)
     np.testing.assert_array_equal(ys, y)
     np.testing.assert_array_equal(vectorizer(xs[:, 0]).numpy(), x)
     assert compute("accuracy", string_model.predict(xs, verbose=0), ys) == compute(

@@ -8,6 +8,7 @@ import socket
 import numpy as np
 import pytest
 
+from helpers import heldout_data
 from drill.data import text, text_sets
 
 ALL_SETS = [(reg, inst) for reg, sets in text_sets.REGISTRIES.items() if reg != "sequence" for inst in sets]
@@ -56,7 +57,7 @@ def test_text_instance_is_the_same_on_every_call(registry, instance):
 
 def test_public_functions_hand_out_the_training_side_only():
     texts, _ = text.binary_texts("food-reviews")
-    held, _ = text._heldout_rows("binary", "food-reviews")
+    held, _ = heldout_data().text_rows("binary", "food-reviews")
     assert texts == text_sets.BINARY_SETS["food-reviews"].rows()[0]
     assert not set(texts) & set(held)
     assert text.prose_paragraphs("tweets") == text_sets.PROSE_SETS["tweets"].rows()[0]

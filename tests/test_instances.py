@@ -120,8 +120,10 @@ def _rows(a: np.ndarray) -> set[bytes]:
 
 
 def _line(instance):
-    from drill.data import _heldout, tabular
+    from drill.data import tabular
+    from helpers import heldout_data
 
+    _heldout = heldout_data()
     x, _ = tabular.line_points(instance)
     return x, _heldout.line(instance)[0]
 

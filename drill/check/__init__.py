@@ -12,8 +12,10 @@ API for the app and the CLI (none of these modules imports TensorFlow):
 - ``drill.attempts.Attempts(store, home, clock)``: start / record_submission / reveal_hint /
   close; ``rate_outcome`` maps an outcome to an FSRS rating.
 
-Modules: ``runner`` (parent side: subprocess, limits, events), ``process`` (RSS of a process
-group, killing it, no orphans), ``harness`` (the subprocess: runs the learner's file, streams
-training), ``grader`` (loads the saved file, contract, held-out metric), ``contract`` and
-``metrics`` (pure), ``events``, ``result``, ``console`` (rich view for ``drill check``).
+Modules: ``runner`` (parent side: the two processes in order, the record), ``launch`` (scratch
+folder, scrubbed environment, starting the processes), ``supervise`` (pipes, limits), ``process``
+(the check's process tree, its PSS, ending it, no orphans), ``harness`` (the learner's process:
+runs the file, streams training), ``grading`` (the grading process) and ``grader`` (loads the
+saved file, contract, held-out metric), ``contract`` and ``metrics`` (pure), ``events``,
+``result``, ``console`` (rich view for ``drill check``). What a check may touch: docs/checks.md.
 """

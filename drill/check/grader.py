@@ -1,13 +1,16 @@
-"""Grade the saved model file (runs inside the check subprocess, after the learner's code).
+"""Grade the saved model file (runs in the grading process, never in the learner's).
 
 Load ``mymodel.h5`` / ``mymodel.keras`` fresh (``compile=False``: a ``.h5`` compiled with the
-loss string "mse" does not load compiled in Keras 3), collect facts, check the contract, then
-score predictions on the held-out data from the drill's ``heldout.py``.
+loss string "mse" does not load compiled in Keras 3; ``safe_mode`` stays on, so loading runs no
+code from the file), collect facts, check the contract, then score predictions on the held-out
+data from the drill's ``heldout.py``. ``heldout.py`` may ``import drill_heldout``: the grader-only
+helpers (``exercises/_grader/drill_heldout.grader.py``), registered under that name here and nowhere else.
 """
 
 from __future__ import annotations
 
 import importlib.util
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -65,11 +68,40 @@ def model_facts(model: Any, path: Path) -> ModelFacts:
     )
 
 
-def load_heldout(path: Path):
-    spec = importlib.util.spec_from_file_location("drill_heldout", path)
+HELPERS = Path("_grader") / "drill_heldout.grader.py"  # the dot in the name: no import statement can reach it
+HELPERS_MODULE = "drill_heldout"
+
+
+def find_helpers(heldout: Path) -> Path | None:
+    """The grader-only helpers of the exercises folder that holds ``heldout``: the nearest
+    ``_grader/drill_heldout.grader.py`` above it."""
+    for folder in Path(heldout).resolve().parents:
+        if (folder / HELPERS).is_file():
+            return folder / HELPERS
+    return None
+
+
+def _load_module(name: str, path: Path):
+    spec = importlib.util.spec_from_file_location(name, path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.heldout
+    return module
+
+
+def load_helpers(path: Path):
+    """Load the grader-only helpers at ``path`` and register them as ``drill_heldout`` (in this
+    process only: the grading process, or a test)."""
+    if HELPERS_MODULE not in sys.modules:
+        sys.modules[HELPERS_MODULE] = _load_module(HELPERS_MODULE, path)
+    return sys.modules[HELPERS_MODULE]
+
+
+def load_heldout(path: Path):
+    """``heldout(model)`` of a drill's ``heldout.py``, with ``drill_heldout`` importable by it."""
+    helpers = find_helpers(path)
+    if helpers is not None:
+        load_helpers(helpers)
+    return _load_module("drill_heldout_of_drill", path).heldout
 
 
 def heldout_split(path: Path, model: Any, instance: str | None):
@@ -87,14 +119,12 @@ def heldout_split(path: Path, model: Any, instance: str | None):
 
 
 def grade(spec: dict[str, Any], report: ev.Report, tf: Any, keras: Any) -> None:
-    """Fill ``report`` with the grade of the saved model (or why there is none)."""
-    folder = Path(spec["solution"]).resolve().parent
-    path = find_model_file(folder)
-    if path is None:
-        report.error_kind = "no_model_file"
-        report.error_message = "running the file saved no mymodel.h5 (or mymodel.keras)"
-        report.error_hint = "end the file with: if __name__ == '__main__': model = solution_model(); model.save('mymodel.h5')"
-        return
+    """Fill ``report`` with the grade of the model file ``spec["model"]`` (or why there is none).
+
+    ``spec``: model (path), heldout (path), metric, contract (dict), sample_seed; ``report``
+    carries ``stopped_early`` from the learner's run (the early-stop rule needs it).
+    """
+    path = Path(spec["model"])
     keras.backend.clear_session()
     try:
         model = keras.models.load_model(path, compile=False)

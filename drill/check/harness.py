@@ -1,9 +1,12 @@
-"""The check subprocess: run the learner's file as ``__main__``, stream training, grade the file.
+"""The learner's process: run the learner's file as ``__main__`` and stream its training.
 
-Started by ``drill.check.runner`` as ``python -P -u -m drill.check.harness SPEC_JSON`` in the
-attempt's workspace, in its own process group. TensorFlow is imported here and nowhere the
-app process runs. Events go out as JSON lines on the fd named in the spec; stdout and stderr
-belong to the learner's code.
+Started by ``drill.check.runner`` as ``python -P -u -m drill.check.harness SPEC_JSON`` in a
+scratch copy of the learner's folder, in its own session (or forked by ``drill.check.warm``).
+It never grades: the file it saves is graded by a separate process (``drill.check.grading``),
+so nothing this process prints, writes or patches can set a score. TensorFlow is imported here
+and nowhere the app process runs. Events go out as JSON lines on the fd named in the spec; they
+are display only (progress, and the learner-side facts: epochs seen, early stop, crashes).
+stdout and stderr belong to the learner's code.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from drill.check import events as ev
-from drill.check.process import die_with_parent
+from drill.check.process import become_subreaper, die_with_parent
 
 T0 = time.monotonic()
 
@@ -70,12 +73,40 @@ class quiet_stderr:
         os.close(self.saved)
 
 
-def import_tensorflow_quietly():
-    """Import TensorFlow silently (TF_ENABLE_ONEDNN_OPTS stays as it is: =0 makes CNNs ~3x slower)."""
+HEAVY_IMPORTS = ("sklearn", "pandas", "matplotlib")
+
+
+class _Refuse:
+    """A meta-path finder that makes some top-level packages look absent for a while."""
+
+    def __init__(self, names: tuple[str, ...]):
+        self.names = names
+
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in self.names:
+            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+        return None
+
+
+def import_tensorflow_quietly(light: bool = True):
+    """Import TensorFlow silently (TF_ENABLE_ONEDNN_OPTS stays as it is: =0 makes CNNs ~3x slower).
+
+    ``light``: Keras imports scikit-learn, pandas and matplotlib when they are installed (about
+    1.2 s, for its scikit-learn wrapper, DataFrame inputs and plotting helpers); they look absent
+    while Keras loads, and import normally afterwards. Pass False when the learner's files
+    import any of them (then Keras sees them as usual).
+    """
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-    with quiet_stderr():
-        import tensorflow as tf
-        import keras
+    refuse = _Refuse(HEAVY_IMPORTS)
+    if light and not any(name in sys.modules for name in HEAVY_IMPORTS):
+        sys.meta_path.insert(0, refuse)
+    try:
+        with quiet_stderr():
+            import tensorflow as tf
+            import keras
+    finally:
+        if refuse in sys.meta_path:
+            sys.meta_path.remove(refuse)
     # the exam wants .h5: Keras's "HDF5 is legacy" warning on every save is noise here
     logging.getLogger("absl").addFilter(lambda record: "considered legacy" not in record.getMessage())
     return tf, keras
@@ -273,40 +304,81 @@ def run_learner(path: Path, tree: ast.Module, keras, run: Run) -> tuple[str | No
     return None, "", ""
 
 
-def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    spec = json.loads(argv[0])
-    die_with_parent(spec["parent_pid"])
-    emit = Emitter(spec["events_fd"])
+def imports_heavy(folder: Path) -> bool:
+    """Whether any .py file in ``folder`` imports scikit-learn, pandas or matplotlib."""
+    for file in folder.glob("*.py"):
+        try:
+            tree = ast.parse(file.read_bytes())
+        except (OSError, SyntaxError, ValueError):
+            continue
+        for node in ast.walk(tree):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else (
+                [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            if any(n.split(".")[0] in HEAVY_IMPORTS for n in names):
+                return True
+    return False
+
+
+def end_descendants() -> None:
+    """Kill every process the learner's code left behind. This process is a subreaper, so even
+    one that double-forked and called ``setsid`` is still a descendant here."""
+    from drill.check.process import process_table
+
+    me = os.getpid()
+    for _ in range(5):
+        table = process_table()
+        found, todo = set(), [me]
+        while todo:
+            parent = todo.pop()
+            for proc in table.values():
+                if proc.ppid == parent and proc.pid not in found:
+                    found.add(proc.pid)
+                    todo.append(proc.pid)
+        alive = [pid for pid in found if not table[pid].zombie]
+        if not alive:
+            return
+        for pid in alive:
+            try:
+                os.kill(pid, 9)
+            except OSError:
+                pass
+        for pid in found:  # reap what was ours
+            try:
+                os.waitpid(pid, os.WNOHANG)
+            except OSError:
+                pass
+        time.sleep(0.02)
+
+
+def run(spec: dict[str, Any], emit: Emitter, tf: Any = None, keras: Any = None) -> None:
+    """Run the learner's file and emit what happened; ``tf``/``keras`` are given when already imported."""
     path = Path(spec["solution"]).resolve()
     tree, error = parse_learner(path)
     if error is not None:
         emit(ev.Report(error_kind=error[0], error_message=error[1], error_hint=error[2]))
-        emit(ev.Phase(name="done", elapsed_s=time.monotonic() - T0))
-        return 0
+        return
     emit(ev.Phase(name="importing", elapsed_s=time.monotonic() - T0))
-    tf, keras = import_tensorflow_quietly()
+    if tf is None:
+        tf, keras = import_tensorflow_quietly(light=not imports_heavy(path.parent))
     emit(device_event(tf, keras))
     run = Run()
-    undo = patch_fit(keras, emit, run)
+    patch_fit(keras, emit, run)
     emit(ev.Phase(name="training", elapsed_s=time.monotonic() - T0))
     kind, message, hint = run_learner(path, tree, keras, run)
-    undo()
-    report = ev.Report(error_kind=kind, error_message=message, error_hint=hint, epochs_seen=run.epochs_seen,
-                       epochs_asked=run.epochs_asked, stopped_early=run.stopped_early, nan_loss=run.nan_loss)
-    if kind is None:
-        emit(ev.Phase(name="grading", elapsed_s=time.monotonic() - T0))
-        from drill.check.grader import grade
+    emit(ev.Report(error_kind=kind, error_message=message, error_hint=hint, epochs_seen=run.epochs_seen,
+                   epochs_asked=run.epochs_asked, stopped_early=run.stopped_early, nan_loss=run.nan_loss))
 
-        try:
-            grade(spec, report, tf, keras)
-        except BaseException as error:  # noqa: BLE001 - a grader bug is reported, never a traceback
-            report.error_kind = "internal"
-            report.error_message = f"the grader failed: {type(error).__name__}: {error}"[:500]
-            report.error_hint = "this is a bug in drill, not your code; please report it"
-    emit(report)
-    emit(ev.Phase(name="done", elapsed_s=time.monotonic() - T0))
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    spec = json.loads(argv[0])
+    die_with_parent(spec["parent_pid"])
+    become_subreaper()  # a double-forked daemon of the learner's stays this process's descendant
+    emit = Emitter(spec["events_fd"])
+    run(spec, emit)
     sys.stdout.flush()
+    sys.stderr.flush()
+    end_descendants()
     os._exit(0)  # skip TensorFlow's slow (and sometimes noisy) teardown
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from pathlib import Path
 
 from drill.errors import UsageError
@@ -22,6 +23,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print the result record as JSON (no live progress)")
     parser.add_argument("--timeout", type=float, metavar="S", help="wall-time limit in seconds (default: the drill's)")
     parser.add_argument("--memory", type=int, metavar="MB", help="memory limit in MB (default: the drill's)")
+    parser.add_argument("--stay", action="store_true",
+                        help="keep TensorFlow loaded in a warm worker and check again on Enter (q to quit)")
 
 
 def _latest(home: Path, drill_id: str):
@@ -59,7 +62,7 @@ def _graded_instance(spec, attempt, file: Path, chosen: str | None):
 
 
 def run(args: argparse.Namespace) -> int:
-    from drill.check.runner import run_check
+    from drill.check.runner import check_limits, run_check
     from drill.content.exercises import find_spec
 
     spec = find_spec(args.drill, instance=args.instance)
@@ -75,9 +78,31 @@ def run(args: argparse.Namespace) -> int:
     if not file.is_file():
         raise UsageError(f"no solution file at {file}", hint="give the path of your .py file")
     spec = _graded_instance(spec, attempt, file, args.instance)
-    if args.timeout is not None and args.timeout <= 0 or args.memory is not None and args.memory <= 0:
-        raise UsageError("--timeout and --memory must be positive")
+    check_limits(args.timeout, args.memory, spec)  # finite and positive, before anything runs
+    if not args.stay:
+        return _check_once(args, spec, file, attempt)
+    from drill.check.warm import WarmPool
 
+    pool = WarmPool.start()  # None where fork is unsafe: every check then starts cold
+    while True:
+        if pool is not None:  # TensorFlow loads once here instead of in the first check
+            while WarmPool.current() is None and not pool.broken:
+                time.sleep(0.1)
+        code = _check_once(args, spec, file, attempt)
+        try:
+            again = input("Enter: check again · q then Enter: quit ").strip().lower()
+        except EOFError:
+            again = "q"
+        if again.startswith("q"):
+            WarmPool.stop()
+            return code
+
+
+def _check_once(args: argparse.Namespace, spec, file: Path, attempt) -> int:
+    from drill.check.runner import run_check
+
+    if attempt is not None:  # a check of an open attempt is one of its submissions
+        attempt = _attempt_for(args.home, file, spec.id) or attempt
     if args.json:
         result = run_check(spec, file, timeout_s=args.timeout, memory_mb=args.memory)
     else:

@@ -27,7 +27,7 @@ def run(args: argparse.Namespace) -> int:
         if args.instance is None and args.drill == spec.drill_id:
             spec = attempts.fresh_spec(exercise)
         attempt = attempts.start(spec)
-    print(attempt.workspace)
+    print(attempt.workspace_path)
     print(f"instance {spec.instance_id}: {spec.instance.description}", file=sys.stderr)
     print(f"edit {attempt.solution}, then run: drill check {spec.id}", file=sys.stderr)
     return 0

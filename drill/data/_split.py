@@ -1,6 +1,6 @@
 """The one deterministic train / held-out split every drill data set goes through.
 
-Public data functions return ``train``; ``drill.data._heldout`` (grader only) returns ``heldout``.
+Public data functions return ``train``; the grader-only helpers (``exercises/_grader``) return ``heldout``.
 The split depends on the data set's labels and a fixed seed, never on the caller.
 """
 

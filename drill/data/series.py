@@ -18,8 +18,8 @@ Original course data, when the learner has the file: ``load_sunspots_csv`` reads
 ``Sunspots.csv``.
 
 A forecast is graded on the *end* of each series: the public functions return everything
-before the split point; the ``_heldout_*`` functions (the drills' ``heldout.py`` only) build
-windows whose targets all lie after it. Nothing here imports TensorFlow.
+before the split point; the grader alone builds windows whose targets all lie after it
+(``exercises/_grader/drill_heldout.grader.py``, outside this package). Nothing here imports TensorFlow.
 """
 
 from __future__ import annotations
@@ -146,47 +146,6 @@ def jfk_weather() -> tuple[np.ndarray, np.ndarray]:
     """
     stamps, values = _weather_all()
     return stamps[:WEATHER_SPLIT], values[:WEATHER_SPLIT]
-
-
-# ---------------------------------------------------------------- grader only
-def _windows(series: np.ndarray, split: int, past: int, future: int = 1) -> tuple[np.ndarray, np.ndarray]:
-    """Every window of ``past`` steps whose ``future`` targets all lie at or after ``split``.
-
-    Inputs may reach back before ``split`` (that is the past a forecaster sees); targets never
-    do. Returns ``x`` (n, past, ...) and ``y`` (n, future, ...) with one window per step.
-    """
-    series = np.asarray(series, dtype=np.float32)
-    starts = np.arange(split - past, len(series) - past - future + 1)
-    x = np.stack([series[s:s + past] for s in starts])
-    y = np.stack([series[s + past:s + past + future] for s in starts])
-    return x, y
-
-
-def _heldout_synthetic() -> tuple[np.ndarray, np.ndarray]:
-    """(361, 20) raw windows and (361,) next values."""
-    x, y = _windows(_synthetic_all()[1], SYNTH_SPLIT, SYNTH_WINDOW)
-    return x, y[:, 0]
-
-
-def _heldout_sunspots() -> tuple[np.ndarray, np.ndarray]:
-    """(677, 30) windows and (677,) next values, min-max scaled with the training months."""
-    lo, hi = min_max(sunspots()[1])
-    x, y = _windows(normalize(_sunspots_all()[1], lo, hi), SUNSPOT_SPLIT, SUNSPOT_WINDOW)
-    return x, y[:, 0]
-
-
-def _heldout_ridership() -> tuple[np.ndarray, np.ndarray]:
-    """(1140, 14) windows and (1140,) next days, min-max scaled with the training days."""
-    lo, hi = min_max(chicago_ridership()[1])
-    x, y = _windows(normalize(_ridership_all()[1], lo, hi), RIDERSHIP_SPLIT, RIDERSHIP_WINDOW)
-    return x, y[:, 0]
-
-
-def _heldout_weather() -> tuple[np.ndarray, np.ndarray]:
-    """(n, 24, 4) past hours and (n, 24, 4) next hours, min-max scaled per column with the
-    training hours."""
-    lo, hi = min_max(jfk_weather()[1])
-    return _windows(normalize(_weather_all()[1], lo, hi), WEATHER_SPLIT, WEATHER_PAST, WEATHER_FUTURE)
 
 
 # ---------------------------------------------------------------- the course's original file

@@ -16,7 +16,8 @@ course's ``sarcasm.json`` (Misra, "News Headlines Dataset for Sarcasm Detection"
 
 Splits are deterministic: a text goes to the held-out fifth when a SHA-256 hash of the text
 says so, so the same text (tweets repeat) never lands on both sides. Public functions return
-the training split; the ``_heldout_*`` functions are for the drills' ``heldout.py`` only.
+the training split; the held-out rows are built by the grader alone
+(``exercises/_grader/drill_heldout.grader.py``, outside this package).
 Nothing here imports TensorFlow at import time.
 """
 
@@ -43,7 +44,6 @@ SOURCE_CLASSES = ("Android", "iPhone", "Web Client")  # label 0, 1, 2
 # next-word drill
 GEN_VOCAB_SIZE = 1000
 GEN_CONTEXT = text_sets.GEN_CONTEXT  # 6 words of context before the word to predict
-
 
 
 def tweets_by_device() -> tuple[list[str], np.ndarray]:
@@ -91,29 +91,6 @@ def text_classes(registry: str, instance: str) -> tuple[str, ...]:
     return text_sets.get(registry, instance).classes
 
 
-def _heldout_rows(registry: str, instance: str) -> tuple[list[str], np.ndarray]:
-    return text_sets.get(registry, instance).rows(heldout=True)
-
-
-def _heldout_tweets_by_device() -> tuple[list[str], np.ndarray]:
-    return _heldout_rows("binary", "tweets-device")
-
-
-def _heldout_tweets_by_source() -> tuple[list[str], np.ndarray]:
-    return _heldout_rows("multiclass", "tweets-source")
-
-
-def _heldout_python_docs_paragraphs() -> list[str]:
-    return _heldout_rows("prose", "python-reference")[0]
-
-
-def _heldout_classifier(model, registry: str, instance: str):
-    """``(x, y)`` the grader scores a text classifier of one instance on."""
-    texts, labels = _heldout_rows(registry, instance)
-    train_texts, _ = text_sets.get(registry, instance).rows()
-    return _heldout_texts_for(model, train_texts, texts, labels)
-
-
 # ---------------------------------------------------------------- the tasks' fixed tokenising
 def _task_vectorizer(texts, max_tokens: int = VOCAB_SIZE, length: int | None = MAX_LENGTH):
     """A ``TextVectorization`` with the settings the text tasks prescribe, adapted on ``texts``.
@@ -127,65 +104,6 @@ def _task_vectorizer(texts, max_tokens: int = VOCAB_SIZE, length: int | None = M
     layer = keras.layers.TextVectorization(max_tokens=max_tokens, output_sequence_length=length)
     layer.adapt(np.asarray(list(texts), dtype=object))
     return layer
-
-
-def _string_input(model) -> tuple[bool, int]:
-    """Whether ``model`` takes raw strings, and the rank of its input (batch left out)."""
-    inputs = getattr(model, "inputs", None) or []
-    if not inputs:
-        return False, 1
-    dtype = str(getattr(inputs[0], "dtype", ""))
-    return "string" in dtype, len(tuple(inputs[0].shape)) - 1
-
-
-def _string_tensor(texts: list[str], rank: int):
-    """Strings as a ``tf.Tensor`` (Keras 3's predict refuses NumPy string arrays), shaped
-    (n, 1) for a model built on ``Input(shape=(1,), dtype="string")``, else (n,)."""
-    import tensorflow as tf
-
-    x = tf.constant([str(t) for t in texts], dtype=tf.string)
-    return tf.reshape(x, (-1, 1)) if rank >= 1 else x
-
-
-def _heldout_texts_for(model, train_texts: list[str], held_texts: list[str], labels: np.ndarray):
-    """``(x, y)`` for a text classifier: raw strings when the model takes strings, else the
-    held-out texts tokenised with the task's settings adapted on exactly ``train_texts``."""
-    is_string, rank = _string_input(model)
-    if is_string:
-        return _string_tensor(held_texts, rank), labels
-    layer = _task_vectorizer(train_texts)
-    return np.asarray(layer(np.asarray(held_texts, dtype=object))).astype(np.int64), labels
-
-
-def _next_word_windows(layer, paragraphs: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    """Every run of ``GEN_CONTEXT`` word ids inside a paragraph, and the id that follows it."""
-    xs, ys = [], []
-    for paragraph in paragraphs:
-        ids = np.asarray(layer(paragraph)).astype(np.int64)
-        for i in range(GEN_CONTEXT, len(ids)):
-            xs.append(ids[i - GEN_CONTEXT:i])
-            ys.append(ids[i])
-    return np.asarray(xs, dtype=np.int64).reshape(-1, GEN_CONTEXT), np.asarray(ys, dtype=np.int64)
-
-
-def _heldout_next_words(model, instance: str = "python-reference") -> tuple[np.ndarray, np.ndarray]:
-    """Held-out next-word windows of one instance: ids (or the words, for a string model) and
-    the target ids. Targets that fall outside the vocabulary (0 or the OOV id 1) are left out.
-    """
-    layer = _task_vectorizer(prose_paragraphs(instance), max_tokens=GEN_VOCAB_SIZE, length=None)
-    held = _heldout_rows("prose", instance)[0]
-    x, y = _next_word_windows(layer, held)
-    keep = y > 1
-    x, y = x[keep], y[keep]
-    is_string, rank = _string_input(model)
-    if not is_string:
-        return x, y
-    # the same windows as words: tokenise with a vocabulary holding every held-out word
-    words_layer = _task_vectorizer(held, max_tokens=None, length=None)
-    words = np.asarray(words_layer.get_vocabulary(), dtype=object)
-    wx, wy = _next_word_windows(words_layer, held)
-    wx = wx[keep]
-    return _string_tensor([" ".join(words[row]) for row in wx], rank), y
 
 
 # ---------------------------------------------------------------- the course's original file

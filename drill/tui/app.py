@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from functools import partial
 
 from textual import events
@@ -88,6 +90,16 @@ class DrillApp(App[None]):
 
     def on_unmount(self) -> None:
         self.flush_time(stop=True)
+        if "drill.check.warm" in sys.modules:  # the warm check worker ends with the app
+            sys.modules["drill.check.warm"].WarmPool.stop()
+
+    def warm_checks(self) -> None:
+        """Start the warm check worker in the background (drill.check.warm; no-op where unsafe)."""
+        import threading
+
+        from drill.check.warm import WarmPool
+
+        threading.Thread(target=WarmPool.start, name="drill-warm-start", daemon=True).start()
 
     def time_book(self):
         from drill.progress.timebook import TimeBook

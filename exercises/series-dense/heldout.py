@@ -4,8 +4,8 @@ x: (361, 20) raw values (the first windows reach back into the training part: th
 past a forecaster sees), y: (361,) the value after each window.
 """
 
-from drill.data import series
+import drill_heldout
 
 
 def heldout(model):
-    return series._heldout_synthetic()
+    return drill_heldout.synthetic_series()

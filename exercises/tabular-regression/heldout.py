@@ -1,7 +1,7 @@
 """Grader only: the diabetes rows the starter never sees, raw features and raw targets."""
 
-from drill.data import _heldout
+import drill_heldout
 
 
 def heldout(model):
-    return _heldout.diabetes()
+    return drill_heldout.diabetes()

@@ -5,8 +5,8 @@ the same windows as words for a model that takes strings. Targets outside the vo
 left out.
 """
 
-from drill.data import text
+import drill_heldout
 
 
 def heldout(model):
-    return text._heldout_next_words(model)
+    return drill_heldout.next_words(model)

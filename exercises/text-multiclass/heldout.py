@@ -5,10 +5,11 @@ otherwise the texts tokenised with the task's fixed settings, adapted on exactly
 training texts the starter hands out.
 """
 
+import drill_heldout
 from drill.data import text
 
 
 def heldout(model):
-    texts, labels = text._heldout_tweets_by_source()
+    texts, labels = drill_heldout.tweets_by_source()
     train_texts, _ = text.tweets_by_source()
-    return text._heldout_texts_for(model, train_texts, texts, labels)
+    return drill_heldout.texts_for(model, train_texts, texts, labels)

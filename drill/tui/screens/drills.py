@@ -72,6 +72,7 @@ class DrillsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = "Coding drills"
+        getattr(self.app, "warm_checks", lambda: None)()  # checks fork from a warm TensorFlow
         loaded = load_exercises(exercises_root())
         self.exercises = loaded.exercises
         self.specs = {ex.id: ex.spec() for ex in loaded.exercises.values()}  # one row per drill, whatever its instances

@@ -109,6 +109,7 @@ class ExamScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = "Mock exam"
+        getattr(self.app, "warm_checks", lambda: None)()  # checks fork from a warm TensorFlow
         self.query_one(DataTable).add_columns("category", "task", "best", "submissions")
         self.exercises = load_exercises(exercises_root())
         self.specs = {ex.id: ex.spec() for ex in self.exercises.exercises.values()}  # one per drill: titles, categories

@@ -135,6 +135,7 @@ class WorkbenchScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = self.spec.title
+        getattr(self.app, "warm_checks", lambda: None)()  # checks fork from a warm TensorFlow
         path = self.solution_path()
         self.disk_text = read_text(path)
         self.editor.load(self.disk_text or "")

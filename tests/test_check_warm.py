@@ -1,0 +1,147 @@
+"""The warm check worker (issue 15, item 1): same score as a cold check, survives bad children,
+leaves nothing behind, ends with the app."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from drill.check import events as ev
+from drill.check import runner
+from drill.check.process import process_table
+from drill.check.warm import WarmPool, fork_is_safe
+from test_check_hostile import make_spec, pid_alive
+from test_check_runner import INFINITE, good
+
+pytestmark = pytest.mark.skipif(not fork_is_safe(setting=False)[0],
+                                reason="fork is unsafe here (macOS, Windows or a visible GPU): checks start cold")
+
+
+@pytest.fixture
+def warm_on(monkeypatch):
+    monkeypatch.setenv("DRILL_WARM", "1")
+    yield
+    WarmPool.stop()
+
+
+def ready_pool(timeout: float = 600) -> WarmPool:
+    pool = WarmPool.start()
+    deadline = time.monotonic() + timeout
+    while WarmPool.current() is None:
+        assert time.monotonic() < deadline and not pool.broken, "the warm worker never became ready"
+        time.sleep(0.2)
+    return pool
+
+
+def children_of(pid: int) -> list[int]:
+    return [p.pid for p in process_table().values() if p.ppid == pid and not p.zombie]
+
+
+def write(tmp_path: Path, code: str) -> Path:
+    work = tmp_path / "work"
+    work.mkdir(exist_ok=True)
+    (work / "solution.py").write_text(textwrap.dedent(code))
+    return work / "solution.py"
+
+
+@pytest.mark.slow
+def test_warm_and_cold_give_the_same_score(tmp_path, warm_on):
+    pool = ready_pool()
+    solution = write(tmp_path, good(weight=1.9))
+    warm = runner.run_check(make_spec(tmp_path), solution, launcher=pool)
+    cold = runner.run_check(make_spec(tmp_path), solution, launcher=runner.COLD)
+    assert warm.error_kind is None and cold.error_kind is None
+    assert warm.value == cold.value and warm.score == cold.score == 2
+    assert warm.epochs_seen == cold.epochs_seen == 2
+    assert runner.run_check(make_spec(tmp_path), solution).value == warm.value  # the default while warm
+
+
+HOG = """
+import time, tensorflow as tf
+def solution_model():
+    hog = []
+    while True:
+        hog.append(b"x" * 50_000_000)
+        time.sleep(0.02)
+
+if __name__ == "__main__":
+    solution_model()
+"""
+CRASH = good().replace("    return model\n", "    raise ValueError('boom')\n", 1)
+HANG = INFINITE + "if __name__ == '__main__':\n    solution_model()\n"
+
+
+@pytest.mark.slow
+def test_bad_warm_children_leave_the_worker_usable_and_nothing_behind(tmp_path, warm_on):
+    pool = ready_pool()
+    spec = make_spec(tmp_path)
+
+    def check(code: str, **kwargs):
+        events: list = []
+        result = runner.run_check(spec, write(tmp_path, code), launcher=pool, on_event=events.append, **kwargs)
+        pid = next(e.pid for e in events if isinstance(e, ev.Started))
+        time.sleep(0.3)
+        assert not pid_alive(pid), "the warm child outlived its check"
+        assert children_of(pool.proc.pid) == [], "the warm worker kept a child"
+        assert WarmPool.current() is pool, "the warm worker did not survive the check"
+        return result
+
+    assert check(CRASH).error_kind == "crashed"
+    assert check(HANG, timeout_s=20).error_kind == "timeout"
+    assert check(HOG, memory_mb=1200).error_kind == "memory"
+    cancel = threading.Event()
+    threading.Timer(8.0, cancel.set).start()
+    assert check(HANG, cancel=cancel).error_kind == "cancelled"
+
+    def interrupt(event):  # Ctrl+C reaching the learner's child itself
+        if isinstance(event, ev.Phase) and event.name == "training":
+            threading.Timer(1.0, os.kill, (interrupt.pid, signal.SIGINT)).start()
+        if isinstance(event, ev.Started):
+            interrupt.pid = event.pid
+
+    result = runner.run_check(spec, write(tmp_path, HANG), launcher=pool, on_event=interrupt, timeout_s=60)
+    assert result.error_kind == "crashed" and "KeyboardInterrupt" in result.error_message
+    assert check(good()).score == 5
+
+
+def test_the_worker_ends_with_its_parent(tmp_path):
+    code = ("import os, sys, time\nos.environ['DRILL_WARM'] = '1'\nfrom drill.check.warm import WarmPool\n"
+            "pool = WarmPool.start()\nprint(pool.proc.pid, flush=True)\ntime.sleep(600)\n")
+    parent = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    server = int(parent.stdout.readline())
+    time.sleep(1.0)
+    assert pid_alive(server)
+    parent.kill()
+    parent.wait(timeout=10)
+    deadline = time.monotonic() + 15
+    while pid_alive(server) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not pid_alive(server), "the warm worker outlived the process that started it"
+
+
+async def test_the_worker_starts_with_the_drills_screen_and_ends_with_the_app(store, tmp_path, now, warm_on):
+    from drill.session import StudySession
+    from drill.tui.app import DrillApp
+    from helpers import Clock, make_decks
+
+    app = DrillApp(StudySession(store, decks=make_decks(tmp_path), clock=Clock(now)), start="drills")
+    async with app.run_test(size=(100, 30)) as pilot:
+        deadline = time.monotonic() + 10
+        while WarmPool._current is None and time.monotonic() < deadline:
+            await pilot.pause(0.1)
+        pool = WarmPool._current
+        assert pool is not None, "opening the Drills screen did not start the warm worker"
+        server = pool.proc.pid
+        assert pid_alive(server)
+    deadline = time.monotonic() + 10
+    while pid_alive(server) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not pid_alive(server) and WarmPool._current is None
