@@ -34,6 +34,11 @@ def utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
 
+def _default_clock() -> datetime:
+    # Looked up at call time, so a test can stand in for the wall clock of every command at once.
+    return utc_now()
+
+
 @dataclass(frozen=True)
 class TodaySummary:
     """What the Today screen shows about cards."""
@@ -88,9 +93,9 @@ def _first_review(review: Review) -> bool:
 class StudySession:
     """One learner's cards, their states and today's queue, over a store."""
 
-    def __init__(self, store, decks: DeckSet | None = None, clock: Callable[[], datetime] = utc_now):
+    def __init__(self, store, decks: DeckSet | None = None, clock: Callable[[], datetime] | None = None):
         self.store = store
-        self.clock = clock
+        self.clock = clock if clock is not None else _default_clock
         self.decks = decks if decks is not None else load_decks(*deck_folders(store.home))
         self.settings = load_settings(store)
         self._undo: list[UndoStep] = []
@@ -124,12 +129,18 @@ class StudySession:
     def _card_reviews_today(self, now: datetime) -> list[Review]:
         return [r for r in self.today_reviews(now) if r.kind == "card"]
 
+    def new_allowance(self, now: datetime) -> int:
+        """New cards for today in all: the day's plan decides, within the limit (drill.progress.today)."""
+        from drill.progress.today import planner_of
+
+        return planner_of(self).new_allowance(now)
+
     def _queue(self, now: datetime, card_reviews: list[Review]) -> Queue:
         return build_queue(
             path_order(self.cards.values(), self.settings.path),
             {k: v for k, v in self.states().items() if v.kind == "card" and k in self.cards},
             now,
-            self.settings,
+            self.settings.model_copy(update={"new_per_day": self.new_allowance(now)}),
             reviewed_today=sum(1 for r in card_reviews if not _first_review(r) and r.before.state == 2),
             introduced_today=sum(1 for r in card_reviews if _first_review(r)),
             day_end=next_day_start(now, self.settings),

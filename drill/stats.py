@@ -128,24 +128,6 @@ def forecast(states: Iterable[ItemState], today: date, settings: Settings, days:
     return out
 
 
-def card_counts(card_ids: Iterable[str], states: Mapping[str, ItemState]) -> dict[str, int]:
-    """Cards by state: new, learning, young, mature, suspended."""
-    counts = {"new": 0, "learning": 0, "young": 0, "mature": 0, "suspended": 0}
-    for cid in card_ids:
-        s = states.get(cid)
-        if s is not None and s.suspended:
-            counts["suspended"] += 1
-        elif s is None or s.last_review is None:
-            counts["new"] += 1
-        elif s.state != 2:
-            counts["learning"] += 1
-        elif (s.due - s.last_review).days >= MATURE_DAYS:
-            counts["mature"] += 1
-        else:
-            counts["young"] += 1
-    return counts
-
-
 def drill_history(subs: Iterable, categories: Mapping[str, str], settings: Settings) -> dict[str, list[tuple[str, float]]]:
     """Per category: (study day, best score that day), in day order."""
     best: dict[str, dict[str, float]] = {}
@@ -177,3 +159,4 @@ class StatsData:
     readiness_history: list[tuple[str, float, float]] = field(default_factory=list)  # day, expected %, pass
     readiness: object | None = None
     goal_hours: float | None = None  # the daily target (settings.hours_per_day): the hours chart's goal line
+    today_line: str = ""  # "Hours today … of … planned", from the day's agenda (same words as Today)

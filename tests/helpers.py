@@ -75,3 +75,10 @@ def heldout_data():
     from drill.content.exercises import exercises_root
 
     return load_helpers(exercises_root() / HELPERS)
+
+
+async def settle(pilot) -> None:
+    """Wait until the screen's thread workers (Today's agenda and readiness) have shown their results."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()

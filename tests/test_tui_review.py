@@ -6,7 +6,7 @@ from drill.session import StudySession
 from drill.tui.app import DrillApp
 from drill.tui.screens.review import ReviewScreen
 from drill.tui.screens.today import TodayScreen
-from helpers import Clock, make_decks
+from helpers import Clock, make_decks, settle
 
 
 @pytest.fixture
@@ -24,6 +24,7 @@ def stored_ratings(store) -> list[tuple[str, int]]:
 async def test_today_shows_counts_and_opens_review(app):
     async with app.run_test(size=(80, 24)) as pilot:
         assert isinstance(app.screen, TodayScreen)
+        await settle(pilot)
         assert app.screen.query_one("#tile-new").value == "3"
         await pilot.press("r")
         assert isinstance(app.screen, ReviewScreen)
@@ -67,6 +68,7 @@ async def test_suspend_and_bury_take_cards_out(app, store):
         assert app.screen.has_class("-done")
         await pilot.press("q")
         assert isinstance(app.screen, TodayScreen)
+        await settle(pilot)
         assert app.screen.query_one("#tile-done").value == "1"
 
 

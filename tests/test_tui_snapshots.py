@@ -7,7 +7,7 @@ import pytest
 
 from drill.session import StudySession
 from drill.tui.app import DrillApp
-from helpers import Clock, make_decks
+from helpers import Clock, make_decks, settle
 
 
 @pytest.fixture
@@ -18,10 +18,6 @@ def app(store, tmp_path, now):
 
 
 def test_today_at_80x24(snap_compare, app):
-    async def settle(pilot):
-        await pilot.pause()
-        await pilot.pause()
-
     assert snap_compare(app, terminal_size=(80, 24), run_before=settle)
 
 

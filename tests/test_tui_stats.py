@@ -11,7 +11,7 @@ from drill.tui.app import DrillApp
 from drill.tui.screens.plan import PlanScreen
 from drill.tui.screens.stats import StatsScreen
 from drill.tui.screens.today import TodayScreen
-from helpers import Clock, make_decks
+from helpers import Clock, make_decks, settle
 
 
 @pytest.fixture
@@ -70,8 +70,10 @@ async def test_plan_screen_highlights_today(session):
 async def test_today_panel_and_log_time_modal(session, store):
     app = DrillApp(session)
     async with app.run_test(size=(80, 24)) as pilot:
-        panel = str(app.screen.query_one("#readiness-panel").render())
-        assert "Exam" in panel and "in 7 days" in panel and "Readiness" in panel and "Hours today 0m" in panel
+        await settle(pilot)
+        status = str(app.screen.query_one("#status").render())
+        assert "Exam" in status and "in 7 days" in status and "Hours today 0m" in status
+        assert "Readiness" in str(app.screen.query_one("#readiness-panel").render())
         await pilot.press("l")
         await pilot.press(*"2x")
         await pilot.press("enter")
@@ -84,7 +86,8 @@ async def test_today_panel_and_log_time_modal(session, store):
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)
         assert [(r["minutes"], r["topic"], r["resource"]) for r in store.records("time")] == [(90.0, "nlp", "book")]
-        assert "Hours today 1h30m" in str(app.screen.query_one("#readiness-panel").render())
+        await settle(pilot)
+        assert "Hours today 1h30m" in str(app.screen.query_one("#status").render())
 
 
 async def test_time_in_review_is_tracked_and_written_on_quit(session, store):

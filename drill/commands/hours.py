@@ -44,13 +44,17 @@ def run(args: argparse.Namespace) -> int:
             written = book.write_csv(Path(args.csv), entries)
             if not args.json:
                 print(f"wrote {count(written, 'entry')} to {args.csv}")
+        from drill.progress.today import agenda_for
+        from drill.session import StudySession
+
+        agenda = agenda_for(StudySession(store))  # Today's "of … planned" (one agenda)
         if args.json:
-            print(json.dumps(report.as_json(), indent=2))
+            today_json = {"hours_done": round(agenda.minutes_done / 60, 2), "hours_planned": round(agenda.minutes_planned / 60, 2)}
+            print(json.dumps({**report.as_json(), "today": today_json}, indent=2))
             return 0
         period = "last 7 days" if args.week else "last 30 days" if args.month else "all time"
         print(f"Study hours, {period}: {format_minutes(report.total)} in {count(len(report.by_day), 'day')}")
-        today_minutes = report.by_day.get(today.isoformat(), 0.0)
-        print(f"Today: {format_minutes(today_minutes)} of {book.settings.hours_per_day:g}h planned")
+        print(f"{agenda.hours_line()} (of {book.settings.hours_per_day:g} h available a day)")
         for title, data in (("By day", report.by_day), ("By topic", report.by_topic),
                             ("By resource", report.by_resource), ("By activity", report.by_activity)):
             lines = _bars(title, data)

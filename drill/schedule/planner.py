@@ -76,6 +76,7 @@ class Plan:
     hours_per_day: float
     pace: str = ""
     notes: tuple[str, ...] = field(default=())
+    new_needed_per_day: int = 0  # > new_per_day when the daily limit, not time, holds cards back
 
     def as_json(self) -> dict:
         return {
@@ -83,7 +84,8 @@ class Plan:
             "feasible": self.feasible, "message": self.message, "pace": self.pace, "notes": list(self.notes),
             "total_cards": self.total_cards, "total_drills": self.total_drills,
             "planned_cards": self.planned_cards, "planned_drills": self.planned_drills,
-            "hours_per_day": self.hours_per_day, "days": [d.as_json() for d in self.days],
+            "hours_per_day": self.hours_per_day, "new_needed_per_day": self.new_needed_per_day,
+            "days": [d.as_json() for d in self.days],
         }
 
 
@@ -208,12 +210,16 @@ def make_plan(
             chosen = [u for u in take if used[i] + cost(u) <= capacity or u is take[0]]
         else:
             target = sum(map(cost, queue)) / (intro_days - i)
-            chosen, spent = [], 0.0
+            chosen, spent, cards = [], 0.0, 0
             for u in queue:
                 if used[i] + spent + cost(u) > capacity:
                     break
                 if chosen and spent + cost(u) / 2 > target:
                     break
+                if u.kind == "card":
+                    if cards >= settings.new_per_day:
+                        break  # the learner's daily limit holds even with an exam date (path order kept)
+                    cards += 1
                 chosen.append(u)
                 spent += cost(u)
         for u in chosen:
@@ -232,6 +238,7 @@ def make_plan(
                 groups[f"{u.topic}/{u.resource}"] = groups.get(f"{u.topic}/{u.resource}", 0) + 1
         plan_days.append(PlanDay(today + timedelta(days=i), cards, groups, tuple(u.id for u in chosen if u.kind == "drill"),
                                  load[i], used[i], review_day=exam is not None and i >= intro_days))
+    new_needed = 0
     planned_cards = sum(len(d.cards) for d in plan_days)
     planned_drills = sum(len(d.drills) for d in plan_days)
     over = [d for d in plan_days if d.minutes > capacity + 1e-6]
@@ -239,6 +246,11 @@ def make_plan(
         feasible, message = True, (
             f"no exam date: a rolling {ROLLING_DAYS}-day plan at {settings.new_per_day} new cards a day"
             + (f"; {len(queue)} items wait beyond it" if queue else ""))
+    elif queue and not over and (needed := _needed_per_day(today, settings, units, values, costs)):
+        feasible = False
+        new_needed = needed
+        message = (f"at {settings.new_per_day} new cards a day, {planned_cards} of {cards_total} new cards and "
+                   f"{planned_drills} of {drills_total} drills fit before the exam")
     elif queue or over:
         need = sum(map(cost, ordered)) + sum(load) * costs.review
         feasible = False
@@ -253,16 +265,25 @@ def make_plan(
         last = max((d.day for d in plan_days if d.cards or d.drills), default=today)
         message = (f"everything is introduced by {last}; {today + timedelta(days=span - 1)} is kept for review"
                    if span > 1 else "everything fits today")
-    per_day = max((len(d.cards) for d in plan_days), default=0)
-    if exam is not None and per_day > settings.new_per_day:
-        notes.append(f"the plan needs up to {per_day} new cards a day; your limit is {settings.new_per_day} "
-                     f"(`drill settings --new-per-day {per_day}`)")
     return Plan(today, exam, tuple(plan_days), feasible, message, cards_total, drills_total, planned_cards,
-                planned_drills, settings.hours_per_day, pace(today, exam, len(ordered), baseline), tuple(notes))
+                planned_drills, settings.hours_per_day, pace(today, exam, len(ordered), baseline), tuple(notes),
+                new_needed)
+
+
+def _needed_per_day(today: date, settings: Settings, units: Sequence[Unit], states: list[ItemState], costs: Costs) -> int:
+    """New cards a day the plan would need without the daily limit (0: lifting it would not help)."""
+    free = settings.model_copy(update={"new_per_day": 10**6})
+    plan = make_plan(today, free, units, states, costs)
+    if not plan.feasible:
+        return 0
+    return max((len(d.cards) for d in plan.days), default=0)
 
 
 def pace(today: date, exam: date | None, remaining: int, baseline: Mapping | None) -> str:
-    """'ahead by N', 'behind by N' or 'on track' against an even pace since the baseline plan."""
+    """The pace in one wording everywhere: 'ahead of plan by N items', 'behind plan by N items', 'on plan'.
+
+    Measured against an even pace of introductions since the first plan for this exam date.
+    """
     if exam is None or not baseline or baseline.get("exam_date") != exam.isoformat():
         return ""
     try:
@@ -276,7 +297,7 @@ def pace(today: date, exam: date | None, remaining: int, baseline: Mapping | Non
     done = total - remaining
     diff = round(done - expected_done)
     if diff > 0:
-        return f"ahead by {diff} items"
+        return f"ahead of plan by {diff} item{'s' if diff != 1 else ''}"
     if diff < 0:
-        return f"behind by {-diff} items"
-    return "on track"
+        return f"behind plan by {-diff} item{'s' if diff != -1 else ''}"
+    return "on plan"

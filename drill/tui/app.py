@@ -107,10 +107,14 @@ class DrillApp(App[None]):
         return TimeBook(self.session.store, self.session.settings, self.session.clock)
 
     def progress_overview(self):
-        """Stats, readiness and plan for the screens (drill.progress.overview)."""
+        """Stats, readiness, the day's plan and agenda for the screens (drill.progress)."""
         from drill.progress.overview import overview
+        from drill.progress.today import agenda_for, planner_of, shipped_drills
 
-        return overview(self.session.store, self.session.settings, self.session.cards, self.session.clock())
+        session = self.session
+        now = session.clock()
+        return overview(session.store, session.settings, session.cards, now, drills=shipped_drills(),
+                        plan=planner_of(session).plan(now), agenda=agenda_for(session, now))
 
     async def action_quit(self) -> None:
         """Quit (Ctrl+C outside an editor, Ctrl+Q, the palette): unsaved code is saved first.

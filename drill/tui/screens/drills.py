@@ -94,9 +94,15 @@ class DrillsScreen(Screen[None]):
         table.clear()
         for spec, status, best, _last in rows:
             table.add_row(spec.id, spec.category, status, "–" if best is None else f"{best}/5", spec.title, key=spec.id)
-        due = sum(1 for _, status, _, _ in rows if status == "due")
+        from drill.progress.today import agenda_for
+
+        agenda = agenda_for(session, now)  # the same due / planned drills as Today and `drill today`
+        parts = [f"{len(rows)} drills", f"{len(agenda.drills_due)} due"]
+        if agenda.drills_in_progress:
+            parts.append(f"{len(agenda.drills_in_progress)} in progress")
+        parts.append("planned today: " + (", ".join(agenda.drills_planned) or "none"))
         self.query_one("#drills-note", Label).update(
-            f"{len(rows)} drills · {due} due. Enter opens (resuming an attempt in progress); n starts a fresh one."
+            " · ".join(parts) + ". Enter opens (resuming an attempt in progress); n starts a fresh one."
         )
 
     def _selected(self) -> DrillSpec | None:

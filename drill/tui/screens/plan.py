@@ -8,6 +8,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from drill.hours import format_minutes
+from drill.progress.agenda import groups_text
 
 
 class PlanScreen(Screen[None]):
@@ -26,19 +27,19 @@ class PlanScreen(Screen[None]):
     def on_mount(self) -> None:
         self.title = "drill"
         self.sub_title = "Study plan"
-        plan = self.app.progress_overview().plan  # type: ignore[attr-defined]
+        from drill.progress.agenda import plan_summary
+        from drill.progress.today import agenda_for, planner_of
+
+        session = self.app.session  # type: ignore[attr-defined]
+        now = session.clock()
+        plan = planner_of(session).plan(now)  # the plan Today's agenda reads
         self.plan = plan
-        head = f"Exam {plan.exam_date}" if plan.exam_date else "No exam date: rolling plan"
-        lines = [f"{head} · {plan.hours_per_day:g} h a day · {plan.message}"]
-        if plan.pace:
-            lines.append(f"Pace: {plan.pace}")
-        lines += [f"Note: {n}" for n in plan.notes]
-        self.query_one("#summary", Static).update("\n".join(lines))
+        self.query_one("#summary", Static).update("\n".join(plan_summary(plan, agenda_for(session, now), app=True)))
         table = self.query_one("#days", DataTable)
         table.add_columns("day", "new", "topic/resource", "drills", "reviews", "hours")
         today_row = 0
         for i, d in enumerate(plan.days):
-            groups = ", ".join(f"{k} {v}" for k, v in d.groups.items()) or ("review" if d.review_day else "-")
+            groups = groups_text(d.groups.items(), width=30) or ("review" if d.review_day else "-")
             label = f"{'▶ ' if d.day == plan.today else ''}{d.day:%a %d %b}"
             table.add_row(label, str(len(d.cards)), groups, ", ".join(d.drills) or "-", f"{d.reviews:.0f}",
                           format_minutes(d.minutes), key=d.day.isoformat())

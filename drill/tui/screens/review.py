@@ -79,17 +79,19 @@ class ReviewScreen(Screen[None]):
         if self.CRAM:
             self._next_cram(card_id)
             return
-        queue = self.session.queue()
+        from drill.progress.today import agenda_for
+
+        agenda = agenda_for(self.session)  # the header's counts are Today's (one agenda)
         if card_id is None:
-            card_id = next((i for i in queue.ids if i in self.session.cards), None)
+            card_id = next((i for i in agenda.queue_ids if i in self.session.cards), None)
         self._show(card_id)
-        self.query_one("#progress", Label).update(f"due {len(queue.due)} · new {len(queue.new)} · learning {len(queue.ahead)}")
+        self.query_one("#progress", Label).update(agenda.counts_line())
         if card_id is None:
-            summary = self.session.summary()
-            later = f"\n{summary.due_later_today} learning cards come back later today." if summary.due_later_today else ""
+            later = f"\n{agenda.later_today} learning cards come back later today." if agenda.later_today else ""
             ahead = "\n\nPress c to review ahead: the cards weakest on exam day." if self._can_cram() else ""
             self.query_one("#done-text", Static).update(
-                f"[b]All done for now.[/b]\n\n{count(summary.reviewed_today, 'answer')} today, streak {count(summary.streak, 'day')}.{later}{ahead}\n\nPress q to go back."
+                f"[b]All done for now.[/b]\n\n{count(agenda.done_today, 'answer')} today, streak {count(self.session.streak(), 'day')}.{later}"
+                f"\n\nNext: {agenda.next.text}.{ahead}\n\nPress q to go back."
             )
             return
         self.query_one(CardView).show(self.session.cards[card_id], position=card_id)

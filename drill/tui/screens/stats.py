@@ -26,7 +26,8 @@ def hours_text(s) -> str:
     values = [s.minutes_by_day.get(d.isoformat(), 0.0) / 60 for d in days]
     total = sum(s.minutes_by_day.values())
     goal = f", goal {s.goal_hours:g} h a day" if s.goal_hours else ""
-    lines = [f"Total {format_minutes(total)} · hours a day, last 14 days{goal}:"]
+    lines = [s.today_line] if s.today_line else []  # the day's agenda: same words as Today
+    lines += [f"Total {format_minutes(total)} · hours a day, last 14 days{goal}:"]
     lines += column_chart(values, day_labels(days, 4), height=7, unit="h", goal=s.goal_hours, col_width=3)
     lines += ["", "Hours a day, last 26 weeks (weeks run left to right, ending this week):"]
     lines += heatmap(s.minutes_by_day, s.today, 26)

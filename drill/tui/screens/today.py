@@ -1,16 +1,23 @@
-"""Today: what is due, what is new, how the streak stands; the hub every session starts on."""
+"""Today: the study day's agenda (drill.progress.agenda) and readiness; the hub every session starts on.
+
+The first frame is only the layout: the agenda and then the readiness snapshot are read in a
+thread worker after it, so a slow read (the daily cache rebuilt after an import) never freezes
+the app and start-up costs what a bare Textual app costs.
+"""
 
 from __future__ import annotations
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Footer, Header, Static
 
-from drill.session import TodaySummary
 from drill.tui.screens.help import HelpScreen, keys_of
 from drill.tui.widgets.stat_tile import StatTile
+
+TILES = (("review", "review"), ("learning", "learning"), ("new", "new"), ("done", "done today"))
 
 
 class TodayScreen(Screen[None]):
@@ -23,6 +30,7 @@ class TodayScreen(Screen[None]):
         Binding("s", "open('stats')", "Stats"),
         Binding("p", "open('plan')", "Plan"),
         Binding("x", "open('exam')", "Exam"),
+        Binding("S", "open('settings')", "Settings", key_display="S"),
         Binding("l", "log_time", "Log"),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("q", "app.quit", "Quit"),
@@ -30,73 +38,95 @@ class TodayScreen(Screen[None]):
 
     DEFAULT_CSS = """
     TodayScreen #tiles { height: 4; margin: 1 1 0 1; }
-    TodayScreen #status { margin: 1 2; height: auto; }
-    TodayScreen #problems { margin: 0 2; color: $warning; height: auto; }
-    TodayScreen #start { margin: 1 2; }
-    TodayScreen #panels { height: auto; margin: 0 1; }
+    TodayScreen #status { margin: 1 2 0 2; height: auto; }
+    TodayScreen #warning { margin: 0 2; color: $warning; height: auto; }
+    TodayScreen #next { margin: 1 2 0 2; height: auto; text-style: bold; }
+    TodayScreen #panels { height: auto; margin: 1 1 0 1; }
     """
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="tiles"):
-            yield StatTile("due now", id="tile-due")
-            yield StatTile("new today", id="tile-new")
-            yield StatTile("done today", id="tile-done")
-            yield StatTile("day streak", id="tile-streak")
-        yield Static(id="status")
-        yield Static(id="problems")
-        yield Button("Start reviewing  (r)", id="start", variant="primary")
+            for key, caption in TILES:
+                yield StatTile(caption, "…", id=f"tile-{key}")
+        yield Static("Reading today's agenda…", id="status")
+        yield Static(id="warning")
+        yield Static(id="next")
         yield Vertical(id="panels")
         yield Footer()
 
     def on_mount(self) -> None:
         self.title = "drill"
+        self.agenda = None
 
     def on_screen_resume(self) -> None:
         # Sent on first display too, so this is the one place the numbers are read.
         self.refresh_summary()
 
     def refresh_summary(self) -> None:
-        summary: TodaySummary = self.app.session.summary()  # type: ignore[attr-defined]
-        self.sub_title = f"Today · {summary.day:%a %d %b %Y}"
-        self.query_one("#tile-due", StatTile).value = str(summary.due)
-        self.query_one("#tile-new", StatTile).value = str(summary.new)
-        self.query_one("#tile-done", StatTile).value = str(summary.reviewed_today)
-        self.query_one("#tile-streak", StatTile).value = str(summary.streak)
-        self.query_one("#tile-due", StatTile).set_class(summary.due > 0, "-attention")
-        lines = []
-        if summary.due + summary.new:
-            lines.append(f"{summary.due + summary.new} cards to study now.")
-        else:
-            lines.append("Nothing due right now: well done.")
-        if summary.due_later_today:
-            lines.append(f"{summary.due_later_today} learning cards come back later today.")
-        lines.append(f"{summary.new_waiting} new cards wait on the learning path ({summary.total_cards} in all).")
-        self.query_one("#status", Static).update("\n".join(lines))
-        problems = self.query_one("#problems", Static)
-        problems.update(
-            f"⚠ {summary.problems} content problems: some cards were skipped. Run `drill lint` to see them."
-            if summary.problems
-            else ""
-        )
-        problems.display = bool(summary.problems)
-        self.query_one("#start", Button).disabled = not (summary.due + summary.new)
-        # After the frame is painted: with years of history the progress numbers take ~0.1 s
-        # (seconds once, while the daily cache is built), and the hub should show at once.
-        self.call_after_refresh(self.refresh_progress)
+        self.load_day()
 
-    def refresh_progress(self) -> None:
-        """Exam countdown, readiness, today's plan slice and hours (drill.progress)."""
-        from drill.tui.widgets.readiness_panel import ReadinessPanel, panel_text
+    @work(thread=True, exclusive=True, group="today")
+    def load_day(self) -> None:
+        """Agenda first (shown as soon as it is read), then readiness, off the UI thread."""
+        from drill.progress.today import agenda_for
 
-        if not self.is_attached:  # the learner quit (or left) before this deferred call ran
-            return
+        app = self.app
         try:
-            data = self.app.progress_overview()  # type: ignore[attr-defined]
-            text = panel_text(self.app.session.settings, data.readiness, data.plan,  # type: ignore[attr-defined]
-                              data.stats.minutes_by_day.get(data.stats.today.isoformat(), 0.0))
-        except Exception as error:  # noqa: BLE001 - the hub must open even if progress cannot be read
-            text = f"Progress unavailable: {error}"
+            agenda = agenda_for(app.session)  # type: ignore[attr-defined]
+        except Exception as error:  # noqa: BLE001 - the hub must open even if the agenda cannot be read
+            app.call_from_thread(self._show_error, f"Today's agenda could not be read: {error}")
+            return
+        app.call_from_thread(self.show_agenda, agenda)
+        try:
+            text = self._readiness_text()
+        except Exception as error:  # noqa: BLE001
+            text = f"Readiness unavailable: {error}"
+        app.call_from_thread(self.show_readiness, text)
+
+    def _readiness_text(self) -> str:
+        from drill.progress.evidence import readiness_for
+        from drill.progress.today import shipped_drills
+
+        session = self.app.session  # type: ignore[attr-defined]
+        r = readiness_for(session.store, session.settings, session.cards, session.clock(), drills=shipped_drills())
+        return (f"Readiness {r.expected_percent:.0f} % · pass chance {r.pass_probability:.0%} "
+                f"({r.pass_low:.0%}–{r.pass_high:.0%}) · weakest {r.weakest}")
+
+    def _show_error(self, text: str) -> None:
+        if self.is_attached:
+            self.query_one("#status", Static).update(text)
+
+    def show_agenda(self, agenda) -> None:
+        if not self.is_attached:  # the learner quit (or left) before the worker finished
+            return
+        self.agenda = agenda
+        self.sub_title = f"Today · {agenda.day:%a %d %b %Y}"
+        for key, value in (("review", agenda.review), ("learning", agenda.learning), ("new", agenda.new),
+                           ("done", agenda.done_today)):
+            self.query_one(f"#tile-{key}", StatTile).value = str(value)
+        self.query_one("#tile-review", StatTile).set_class(agenda.review + agenda.learning > 0, "-attention")
+        lines = [agenda.exam_line() if agenda.exam_date else "No exam date: set one with S (Settings)", agenda.plan_line()]
+        drills = []
+        if agenda.drills_due:
+            drills.append(f"due {', '.join(agenda.drills_due)}")
+        if agenda.drills_in_progress:
+            drills.append(f"in progress {', '.join(agenda.drills_in_progress)}")
+        if drills:
+            lines.append("Drills: " + " · ".join(drills))
+        later = f" · {agenda.later_today} learning later today" if agenda.later_today else ""
+        lines.append(f"{agenda.hours_line()} · {agenda.new_waiting} new cards wait{later}")
+        self.query_one("#status", Static).update("\n".join(lines))
+        warning = self.query_one("#warning", Static)
+        warning.update(agenda.limit_warning)
+        warning.display = bool(agenda.limit_warning)
+        self.query_one("#next", Static).update(f"Next: {agenda.next.in_app()}")
+
+    def show_readiness(self, text: str) -> None:
+        from drill.tui.widgets.readiness_panel import ReadinessPanel
+
+        if not self.is_attached:
+            return
         panels = self.query_one("#panels")
         existing = panels.query(ReadinessPanel)
         if existing:
@@ -110,13 +140,9 @@ class TodayScreen(Screen[None]):
         def done(entry) -> None:
             if entry is not None:
                 self.notify(f"Logged {entry.minutes:g} min", timeout=3)
-                self.refresh_progress()
+                self.refresh_summary()
 
         self.app.push_screen(LogTimeScreen(), done)
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "start":
-            self.action_open("review")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "open" and parameters:
