@@ -56,7 +56,11 @@ class TodayScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        from drill.schedule.days import study_day
+
+        session = self.app.session  # type: ignore[attr-defined]
         self.title = "drill"
+        self.sub_title = f"Today · {study_day(session.clock(), session.settings):%a %d %b %Y}"
         self.agenda = None
 
     def on_screen_resume(self) -> None:
