@@ -146,7 +146,7 @@ def busy_day(store, drill_home, monkeypatch):
     store.put("items", "linear-dense", ItemState(id="linear-dense", kind="drill", state=2, stability=2.0, difficulty=5.0,
                                                   due=NOW - timedelta(hours=1), last_review=past, introduced=past)
               .model_dump(mode="json"))
-    Attempts(store, drill_home, clock).start(load_exercises(exercises_root()).exercises["digits-dense"].spec("digits-dense"))
+    Attempts(store, drill_home, clock).start(load_exercises(exercises_root()).exercises["digits-dense"].spec(None))
     for _ in range(4):
         session.answer(session.queue().ids[0], 3)
     from drill.progress.timebook import TimeBook

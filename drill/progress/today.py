@@ -97,7 +97,6 @@ class DayPlanner:
         start = day_start(day, s.settings)
         states = start_of_day_states(s.states(), today_reviews)
         attempted = {a["drill_id"] for a in _attempts(s.store) if (t := _started(a)) is not None and t < start}
-        attempted |= {a.get("variant") for a in _attempts(s.store) if (t := _started(a)) is not None and t < start} - {None}
         units = units_left(s.cards, self.drills, states, attempted)
         baseline = s.store.get(PLAN_TABLE, BASELINE)
         exam = s.settings.exam_date.isoformat() if s.settings.exam_date else None
@@ -133,7 +132,7 @@ def agenda_for(session, now: datetime | None = None) -> Agenda:
     day = study_day(now, session.settings)
     start = day_start(day, session.settings)
     attempts = sorted(_attempts(session.store), key=lambda a: str(a.get("started_at")), reverse=True)
-    in_progress = tuple(dict.fromkeys(a.get("variant") or a["drill_id"] for a in attempts if a.get("closed_at") is None))
+    in_progress = tuple(dict.fromkeys(a["drill_id"] for a in attempts if a.get("closed_at") is None))
     done = {a["drill_id"] for a in attempts if (t := _started(a)) is not None and t >= start}
     return build_agenda(
         now=now, day=day, settings=session.settings, plan=plan, queue=queue, card_ids=session.cards.keys(),
