@@ -1,7 +1,7 @@
 """Start-up benchmark: `drill` to first frame vs a bare Textual app, side by side in one run.
 
 Each sample starts the real program in a pseudo-terminal (80×24) and times from process start
-to the moment the first frame's text ("due now" for drill, "hello" for the bare app) has been
+to the moment the first frame's text ("done today" for drill, "hello" for the bare app) has been
 written to the terminal; then it sends Ctrl+C. Runs are interleaved so machine noise hits both
 alike. It also reports drill's peak RSS (from a separate headless run) and whether TensorFlow
 got imported.
@@ -92,10 +92,10 @@ def main() -> None:
         env = {**os.environ, "DRILL_HOME": args.home or tmp, "TERM": "xterm-256color"}
         drill_cmd = [sys.executable, "-m", "drill"]
         bare_cmd = [sys.executable, "-c", BARE]
-        time_to_text(drill_cmd, b"due now", env)  # first run creates the data folder; not counted
+        time_to_text(drill_cmd, b"done today", env)  # first run creates the data folder; not counted
         drill, bare = [], []
         for _ in range(args.runs):
-            drill.append(time_to_text(drill_cmd, b"due now", env))
+            drill.append(time_to_text(drill_cmd, b"done today", env))
             bare.append(time_to_text(bare_cmd, b"hello", env))
         probe = subprocess.run([sys.executable, "-c", PROBE], env=env, capture_output=True, text=True, check=True)
         rss, leaked = probe.stdout.split()

@@ -24,6 +24,7 @@ from drill.models import ItemState, Settings, utc
 from drill.schedule.planner import Plan, PlanDay
 from drill.schedule.studyday import is_due  # the one due rule (review items by study day, steps by the minute)
 from drill.stats import MATURE_DAYS
+from drill.wording import count
 
 GROUPS_SHOWN = 3  # topic/resource groups named before "+N more"
 SETTINGS_KEY = "S"  # the Settings screen's key on Today (named in the limit's fix)
@@ -184,8 +185,9 @@ def names_text(names: Sequence[str], width: int) -> str:
 
 
 def exam_when(exam: date, today: date) -> str:
-    days = (exam - today).days
-    return "today" if days == 0 else f"in {days} day{'s' if days != 1 else ''}" if days > 0 else f"{-days} days ago"
+    from drill.wording import in_days
+
+    return in_days((exam - today).days)
 
 
 def plan_summary(plan: Plan, agenda: Agenda, *, app: bool) -> list[str]:
@@ -228,11 +230,11 @@ def next_action(review: int, learning: int, new: int, drills_due: Sequence[str],
         d = in_progress[0]
         return NextAction(f"finish your {d} attempt", "d", f"drill drills  (then Enter on {d})")
     if review + learning:
-        return NextAction(f"review {review + learning} due card{'s' if review + learning != 1 else ''}", "r", "drill review")
+        return NextAction(f"review {count(review + learning, 'due card')}", "r", "drill review")
     if drills_due:
         return NextAction(f"redo the due drill {drills_due[0]}", "d", f"drill new {drills_due[0]}")
     if new:
-        return NextAction(f"learn {new} new card{'s' if new != 1 else ''}", "r", "drill review")
+        return NextAction(f"learn {count(new, 'new card')}", "r", "drill review")
     todo = [d for d in drills_planned if d not in done_drills]
     if todo:
         return NextAction(f"start today's planned drill {todo[0]}", "d", f"drill new {todo[0]}")
