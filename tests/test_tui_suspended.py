@@ -60,7 +60,8 @@ async def test_c_when_done_opens_review_ahead_with_an_exam_date(app):
         assert app.screen.card_id is None
         app.session.clock.advance(days=1)
         await pilot.press("c")
-        assert isinstance(app.screen, CramScreen)
+        assert isinstance(app.screen, CramScreen) and app.screen.title == "Review ahead (cram)"
+        assert "for the exam on Thu 10 Dec · 3 cards left" in str(app.screen.query_one("#progress").render())
         assert app.screen.card_id == "t-conv"  # equal recall on exam day: id order
         await pilot.press("space", "3")
         reviews = sorted(app.session.store.records("reviews"), key=lambda r: r["at"])

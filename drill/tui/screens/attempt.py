@@ -13,6 +13,7 @@ from drill.check.result import CheckResult
 from drill.content.exercises import DrillSpec
 from drill.errors import DrillError
 from drill.schedule.memory import RATINGS
+from drill.schedule.studyday import due_on
 from drill.tui.screens.workbench import WorkbenchScreen
 from drill.tui.widgets.hint_panel import HintPanel
 from drill.tui.widgets.solution_diff import SolutionDiff
@@ -118,7 +119,7 @@ class AttemptScreen(WorkbenchScreen):
             return
         self.notify(
             f"Rated {RATINGS[closed.rating or 1]} (best {closed.best_score}/5, {closed.hints_used} hints, "
-            f"{count(closed.submissions, 'check')}). Next due {state.due:%d %b}.",
+            f"{count(closed.submissions, 'check')}). Next due {due_on(state, self.app.session.settings):%a %d %b}.",  # type: ignore[attr-defined]
             title="Attempt closed",
             timeout=8,
         )

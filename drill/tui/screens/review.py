@@ -71,7 +71,7 @@ class ReviewScreen(Screen[None]):
         return self.app.session  # type: ignore[attr-defined]
 
     def on_mount(self) -> None:
-        self.title = "Review"
+        self.title = "Review ahead (cram)" if self.CRAM else "Review"
         self.next_card()
 
     def next_card(self, card_id: str | None = None) -> None:
@@ -115,7 +115,8 @@ class ReviewScreen(Screen[None]):
             card_id = next((i for i in ahead if i in self.session.cards), None)
         self._show(card_id)
         exam = self.session.settings.exam_date
-        self.query_one("#progress", Label).update(f"review ahead · {len(ahead)} weakest on exam day ({exam}) · due later")
+        when = f" for the exam on {exam:%a %d %b}" if exam else ""
+        self.query_one("#progress", Label).update(f"review ahead{when} · {count(len(ahead), 'card')} left, weakest first")
         if card_id is None and exam is None:
             self.query_one("#done-text", Static).update(
                 "[b]Review ahead needs an exam date.[/b]\n\nSet one with `drill settings --exam-date YYYY-MM-DD`."
@@ -232,7 +233,3 @@ class CramScreen(ReviewScreen):
 
     CRAM = True
     ACTIVITY = "review"  # study time counts as review (drill.progress.activity)
-
-    def on_mount(self) -> None:
-        self.title = "Review ahead (cram)"
-        self.next_card()
