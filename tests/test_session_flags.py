@@ -98,3 +98,18 @@ def test_cli_suspended_and_unsuspend(session, drill_home, capsys):
     assert "not suspended" in capsys.readouterr().err
     assert main(["suspended"]) == 0
     assert capsys.readouterr().out.strip() == "nothing is suspended"
+
+
+def test_undo_then_the_same_answer_gives_the_same_day_with_fuzz_on(session):
+    session.save_settings(enable_fuzzing=True)
+    session.answer("t-fit", 3)
+    session.clock.advance(minutes=10)
+    session.answer("t-fit", 3)  # graduates
+    session.clock.advance(days=2)
+    shown = session.intervals("t-fit")[3]
+    session.answer("t-fit", 3)
+    first = session.state("t-fit").due
+    session.undo()
+    session.answer("t-fit", 3)
+    assert session.state("t-fit").due == first
+    assert first - session.clock() == shown == timedelta(days=9)  # the button showed the fuzzed day (unfuzzed: 11)
