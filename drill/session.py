@@ -276,11 +276,9 @@ class StudySession:
         """Validate and store changed settings; nothing is written when a value is refused."""
         with self.store.batch():  # merge onto what is stored now, not onto what this process read
             current = load_settings(self.store)
-            try:
-                settings = Settings.model_validate({**current.model_dump(), **changes})
-            except ValidationError as error:
-                first = error.errors()[0]
-                raise UsageError(f"setting {'.'.join(map(str, first['loc']))}: {first['msg']}") from error
+            from drill.settings_spec import validate
+
+            settings = validate(current, changes)  # a plain-language message naming the allowed values
             self.store.put(SETTINGS, SETTINGS, settings.model_dump(mode="json"))
         self.settings = settings
         return settings

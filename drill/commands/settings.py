@@ -1,48 +1,38 @@
-"""``drill settings``: show the study settings, or change them (validated; nothing written on error)."""
+"""``drill settings``: show the study settings by their human names, or change them.
+
+Every setting has an option (the table is ``drill.settings_spec.FIELDS``); a refused value gets a
+plain-language message naming the allowed range, and nothing is written.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
 
+from drill.settings_spec import FIELDS
+
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--exam-date", metavar="D", help="exam day YYYY-MM-DD ('none' clears it)")
-    parser.add_argument("--hours-per-day", metavar="H", help="study hours a day (0–16)")
-    parser.add_argument("--path", metavar="P", help="learning path: repetition (one resource across topics) or depth")
-    parser.add_argument("--new-per-day", metavar="N", help="new cards a day without an exam date")
-    parser.add_argument("--reviews-per-day", metavar="N", help="review limit a day")
-    parser.add_argument("--retention", metavar="R", help="desired retention 0.7–0.99")
+    for spec in FIELDS:
+        parser.add_argument(f"--{spec.flag}", dest=spec.key, metavar="VALUE", help=f"{spec.name}: {spec.rule}")
     parser.add_argument("--exam-weight", metavar="CATEGORY=W", action="append",
                         help="weight of a mock-exam task, e.g. series=2 (repeatable; categories weigh 1 unless set)")
+    parser.add_argument("--default-fsrs-parameters", action="store_true",
+                        help="forget the personal FSRS parameters from `drill optimize`")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
 
 
 def _changes(args: argparse.Namespace, today) -> dict:
-    from datetime import date
-
     from drill.errors import UsageError
 
     changes: dict = {}
-    if args.exam_date is not None:
-        if args.exam_date.strip().lower() in ("none", ""):
-            changes["exam_date"] = None
-        else:
-            try:
-                day = date.fromisoformat(args.exam_date.strip())
-            except ValueError:
-                raise UsageError(f"cannot read the exam date {args.exam_date!r}", hint="write it as YYYY-MM-DD") from None
-            if day < today:
-                raise UsageError(f"the exam date {day} is in the past (today is {today})")
-            changes["exam_date"] = day.isoformat()
-    for name, field, kind in (("hours_per_day", "hours_per_day", float), ("new_per_day", "new_per_day", int),
-                              ("reviews_per_day", "reviews_per_day", int), ("retention", "desired_retention", float)):
-        value = getattr(args, name)
+    for spec in FIELDS:
+        value = getattr(args, spec.key, None)
         if value is not None:
             try:
-                changes[field] = kind(value)
-            except ValueError:
-                raise UsageError(f"--{name.replace('_', '-')} {value!r} is not a number") from None
+                changes[spec.key] = spec.parse(value, today)
+            except UsageError as error:
+                raise UsageError(f"--{spec.flag}: {error.message}", hint=error.hint or f"{spec.name}: {spec.rule}") from None
     for item in args.exam_weight or []:
         from drill.models import CATEGORIES
 
@@ -56,35 +46,40 @@ def _changes(args: argparse.Namespace, today) -> dict:
         if value <= 0:
             raise UsageError(f"--exam-weight {item!r}: a weight must be above 0")
         changes.setdefault("exam_weights", {})[category] = value
-    if args.path is not None:
-        if args.path not in ("repetition", "depth"):
-            raise UsageError(f"unknown path {args.path!r}", hint="use repetition or depth")
-        changes["path"] = args.path
+    if args.default_fsrs_parameters:
+        changes["fsrs_parameters"] = None
     return changes
 
 
 def _apply(args: argparse.Namespace, store):
-    """Read the settings, apply the command line's changes, save; return (settings, changed)."""
+    """Read the settings, apply the command line's changes, save; return (settings, changed, today)."""
     from drill.schedule.days import study_day
     from drill.session import SETTINGS, load_settings, utc_now
+    from drill.settings_spec import validate
 
     settings = load_settings(store)
-    changes = _changes(args, study_day(utc_now(), settings))
+    today = study_day(utc_now(), settings)
+    changes = _changes(args, today)
     if "exam_weights" in changes:
         changes["exam_weights"] = {**settings.exam_weights, **changes["exam_weights"]}
     if changes:
-        from pydantic import ValidationError
-
-        from drill.errors import UsageError
-        from drill.models import Settings
-
-        try:
-            settings = Settings.model_validate({**settings.model_dump(), **changes})
-        except ValidationError as error:
-            first = error.errors()[0]
-            raise UsageError(f"setting {'.'.join(map(str, first['loc']))}: {first['msg']}") from error
+        settings = validate(settings, changes)
         store.put(SETTINGS, SETTINGS, settings.model_dump(mode="json"))
-    return settings, bool(changes)
+    return settings, bool(changes), today
+
+
+def render(settings, today) -> str:
+    """Every setting by its human name, with the option that changes it."""
+    from drill.settings_spec import BY_KEY, NAMES, show
+
+    data = settings.model_dump(mode="json")
+    width = max(len(NAMES.get(k, k)) for k in data)
+    lines = []
+    for key, value in data.items():
+        spec = BY_KEY.get(key)
+        flag = f"--{spec.flag}" if spec else "--exam-weight" if key == "exam_weights" else "drill optimize" if key == "fsrs_parameters" else ""
+        lines.append(f"{NAMES.get(key, key):<{width}}  {show(key, value, today):<34}  {flag}".rstrip())
+    return "\n".join(lines)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -93,16 +88,13 @@ def run(args: argparse.Namespace) -> int:
     store = Store.open(args.home)
     try:
         with store.batch():  # read-modify-write under the writer lock
-            settings, changed = _apply(args, store)
-        data = settings.model_dump(mode="json")
+            settings, changed, today = _apply(args, store)
         if args.json:
-            print(json.dumps(data, indent=2))
+            print(json.dumps(settings.model_dump(mode="json"), indent=2))
         else:
             if changed:
                 print("saved")
-            width = max(map(len, data))
-            for key, value in data.items():
-                print(f"{key:<{width}}  {value if value is not None else '-'}")
+            print(render(settings, today))
         return 0
     finally:
         store.close()

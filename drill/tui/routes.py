@@ -14,6 +14,7 @@ ROUTES: dict[str, tuple[str, str]] = {
     "exam": ("drill.tui.screens.exam", "ExamScreen"),
     "cram": ("drill.tui.screens.review", "CramScreen"),
     "suspended": ("drill.tui.screens.suspended", "SuspendedScreen"),
+    "settings": ("drill.tui.screens.settings", "SettingsScreen"),
 }
 
 TITLES: dict[str, str] = {
@@ -26,6 +27,7 @@ TITLES: dict[str, str] = {
     "exam": "Mock exam",
     "cram": "Review ahead (cram)",
     "suspended": "Suspended cards and drills",
+    "settings": "Settings",
 }
 
 

@@ -30,7 +30,7 @@ class TodayScreen(Screen[None]):
         Binding("s", "open('stats')", "Stats"),
         Binding("p", "open('plan')", "Plan"),
         Binding("x", "open('exam')", "Exam"),
-        Binding("S", "open('settings')", "Settings", key_display="S"),
+        Binding("S,shift+s", "open('settings')", "Settings", key_display="S"),
         Binding("l", "log_time", "Log"),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("q", "app.quit", "Quit"),
