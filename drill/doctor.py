@@ -1,4 +1,5 @@
-"""``drill doctor``: is this machine ready for the exam's kind of work?
+"""``drill doctor``: is this machine ready for the exam's kind of work, and how does it differ
+from the exam's own (retired) environment?
 
 The study log this product grew from warns that environment trouble sinks people on the day.
 Each check returns a Finding with a fix hint. The TensorFlow part runs in a subprocess
@@ -23,6 +24,20 @@ Status = Literal["ok", "warn", "fail", "info"]
 MIN_FREE_DISK_GB = 2.0
 MIN_FREE_MEMORY_GB = 2.0
 SLOW_RUN_S = 60.0
+
+# The certificate's history, stated once: README.md and notes/exam-day.md say the same (a test
+# checks). Only what is certain is stated: the exam ran on pinned TF 2.x releases with tf.keras
+# (Keras 2); the exact pin changed over the exam's life.
+EXAM_ENDED = "May 2024"
+EXAM_ERA_STACK = "TensorFlow 2.x with tf.keras (Keras 2), at versions pinned by the exam environment"
+KERAS3_DIFFERENCES = (
+    (".h5 files", "the exam graded mymodel.h5; Keras 3 still writes and reads .h5 but calls it legacy (.keras is native)",
+     "save the .h5 a task asks for; reload it with keras.models.load_model before handing it in"),
+    ("loss strings", 'a model compiled with loss="mse" or "mae" and saved as .h5 does not load in Keras 3',
+     'compile with "mean_squared_error" / "mean_absolute_error" (or a loss object), or load with compile=False'),
+    ("TextVectorization", "an .h5 file does not store the layer's vocabulary: reloaded, every word is [UNK]",
+     "keep the vectorizer outside the saved model (the exam fed token ids), or save as .keras"),
+)
 
 
 @dataclass(frozen=True)
@@ -66,6 +81,26 @@ def check_packages(version: Callable[[str], str] = metadata.version) -> list[Fin
                                     f"pip install 'keras=={tf_v[0]}.{tf_v[1]}.*' or upgrade TensorFlow to 2.16+"))
         else:
             findings.append(Finding("TF/Keras pair", "ok", f"TensorFlow {found['tensorflow']} with Keras {found['keras']}"))
+    return findings
+
+
+def exam_era_findings(version: Callable[[str], str] = metadata.version) -> list[Finding]:
+    """The exam's status and versions next to the installed ones, and what differs in practice.
+
+    Informational: none of these lines fails the check.
+    """
+    try:
+        installed = f"TensorFlow {version('tensorflow')} with Keras {version('keras')}"
+        keras_major = _major_minor(version("keras"))[0]
+    except metadata.PackageNotFoundError:
+        installed, keras_major = "TensorFlow or Keras not installed", 0
+    findings = [
+        Finding("exam status", "info", f"the TensorFlow Developer Certificate exam stopped being offered in {EXAM_ENDED}; "
+                "drill keeps its skill checklist as the curriculum and its format as the benchmark"),
+        Finding("exam-era versions", "info", f"exam: {EXAM_ERA_STACK}; here: {installed}"),
+    ]
+    if keras_major >= 3:
+        findings += [Finding(f"Keras 3: {name}", "info", detail, hint) for name, detail, hint in KERAS3_DIFFERENCES]
     return findings
 
 
@@ -152,7 +187,7 @@ def probe_findings(report: dict, has_nvidia: bool) -> list[Finding]:
 
 def run_doctor(home: Path, *, runs: bool = True, probe: Callable[[], dict] = run_probe) -> list[Finding]:
     """Every check, in the order a person would fix them."""
-    findings = [check_python(), *check_packages(), *check_resources(home)]
+    findings = [check_python(), *check_packages(), *exam_era_findings(), *check_resources(home)]
     if runs:
         findings += probe_findings(probe(), nvidia_present())
     return findings

@@ -68,6 +68,18 @@ def test_notes_shelf_is_complete():
     assert all(note.skills and note.topic for note in notes)
 
 
+def test_every_runnable_snippet_asserts_what_it_teaches():
+    # The slow test below runs each snippet; an `assert` (an accuracy it must reach, a shape it
+    # must have) is what makes a snippet that stops teaching fail there, not just one that crashes.
+    import ast
+
+    silent = [
+        f"{note.path.name}" for note in _report().notes if note.runnable
+        and not any(isinstance(node, ast.Assert) for b in note.code_blocks() if b.is_python for node in ast.walk(ast.parse(b.code)))
+    ]
+    assert not silent, f"runnable notes without an assert: {silent}"
+
+
 _RUNNABLES = _report().runnables if (ROOT / "decks").is_dir() else []
 
 

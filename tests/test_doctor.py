@@ -85,3 +85,45 @@ def test_doctor_passes_on_this_machine(drill_home, capsys):
     names = {f["name"]: f for f in report["findings"]}
     assert names["tiny image classifier"]["status"] in ("ok", "warn")
     assert names["tiny text classifier"]["status"] in ("ok", "warn")
+
+
+# --- the exam's status and era (issue 14) -----------------------------------------------------
+
+
+def test_exam_era_lines_name_both_stacks_and_the_keras3_differences():
+    from drill.doctor import EXAM_ENDED, exam_era_findings
+
+    findings = {f.name: f for f in exam_era_findings(versions(tensorflow="2.21.0", keras="3.15.1"))}
+    assert f"stopped being offered in {EXAM_ENDED}" in findings["exam status"].detail
+    era = findings["exam-era versions"].detail
+    assert "tf.keras (Keras 2)" in era and "here: TensorFlow 2.21.0 with Keras 3.15.1" in era
+    assert {"Keras 3: .h5 files", "Keras 3: loss strings", "Keras 3: TextVectorization"} <= set(findings)
+    assert '"mean_squared_error"' in findings["Keras 3: loss strings"].hint
+    assert all(f.status == "info" for f in findings.values())     # notes, never a failure
+
+
+def test_exam_era_lines_on_keras2_and_without_tensorflow():
+    from drill.doctor import exam_era_findings
+
+    keras2 = [f.name for f in exam_era_findings(versions(tensorflow="2.15.1", keras="2.15.0"))]
+    assert keras2 == ["exam status", "exam-era versions"]           # same Keras as the exam: no differences
+    missing = {f.name: f for f in exam_era_findings(versions())}
+    assert "not installed" in missing["exam-era versions"].detail
+
+
+def test_doctor_shows_the_exam_lines_and_still_passes(drill_home, capsys):
+    assert main(["doctor", "--quick", "--json"]) == 0
+    names = [f["name"] for f in json.loads(capsys.readouterr().out)["findings"]]
+    assert names.index("exam status") < names.index("exam-era versions") < names.index("data folder")
+
+
+def test_readme_and_exam_day_note_state_the_same_end_date():
+    from pathlib import Path
+
+    from drill.doctor import EXAM_ENDED
+
+    root = Path(__file__).resolve().parents[1]
+    readme = " ".join((root / "README.md").read_text(encoding="utf-8").split())
+    note = " ".join((root / "notes" / "exam-day.md").read_text(encoding="utf-8").split())
+    assert f"stopped offering the TensorFlow Developer Certificate exam in {EXAM_ENDED}" in readme
+    assert f"ran from 2020 until {EXAM_ENDED}" in note and "no longer offered" in note

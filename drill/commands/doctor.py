@@ -34,6 +34,6 @@ def run(args: argparse.Namespace) -> int:
         table.add_row(MARKS[finding.status], finding.name, detail)
     console.print(table)
     ok = passed(findings)
-    console.print("[bold green]Ready.[/] Everything the exam's kind of work needs is here." if ok
+    console.print("[bold green]Ready.[/] Everything drill's training runs need is here (the · lines are notes, not problems)." if ok
                   else "[bold red]Not ready.[/] Fix the ✗ lines (hints above), then run `drill doctor` again.")
     return 0 if ok else 1

@@ -5,6 +5,8 @@ What it reports:
 - a skill with fewer than ``min_cards`` cards, and a section with no card of some resource
   (both placed at their line in ``skills.toml``);
 - a ```python block that does not parse (in cards, notes and exercise ``*.py`` files);
+- an over-long answer or a leftover ``Front:`` label, and text copied from the exam or the
+  course (``drill.content.style``);
 - with ``run=True``: a runnable card or note whose python blocks fail when run, in order, in a
   fresh interpreter with a time limit (the slow part).
 
@@ -28,6 +30,7 @@ from drill.content.cards import CLOZE, KNOWN_KEYS, META, Card
 from drill.content.decks import deck_files, load_decks
 from drill.content.notes import CodeBlock, Note, extract_code_blocks, load_notes
 from drill.content.skills import SKILLS_FILE, load_skills
+from drill.content.style import card_form_problems, copied_problems
 from drill.models import RESOURCES, TOPICS
 
 MIN_CARDS = 3
@@ -130,6 +133,8 @@ def lint(
         runnable, problems = _deck_code(path, decks.cards)
         report.runnables += runnable
         report.problems += problems
+        report.problems += [LintProblem(*found) for found in card_form_problems(path, decks.cards.values())]
+    report.problems += [LintProblem(*found) for found in copied_problems(content)]
     for note in notes.notes:
         report.problems += _syntax_problems(note.path, note.code_blocks())
         if note.runnable:
