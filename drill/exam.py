@@ -128,7 +128,8 @@ def review_lines(exam: Exam) -> list[str]:
         if task.best == 5:
             continue
         if not task.submissions:
-            lines.append(f"{task.category}: never submitted, so 0/5; even a rough model is worth points.")
+            lines.append(f"{task.category}: never submitted, so 0/5 in this exam's score (even a rough model is worth "
+                         "points there); readiness leaves it out.")
             continue
         last_error = next((s.error for s in reversed(task.submissions) if s.error), "")
         why = f" The last problem was: {last_error}" if last_error else ""

@@ -19,8 +19,10 @@ RECENT = timedelta(days=30)  # a drill score this recent counts in full …
 STALE_FACTOR = 0.8  # … an older best counts at 80 %
 FORGET_FLOOR = 0.5  # a drill forgotten by the exam still earns half its score (you rebuild it slower)
 CONCEPT_SHARE = 0.4  # concept knowledge closes up to 40 % of the gap a drill score leaves
-MOCK_WEIGHT = 0.6  # a fresh mock-exam score weighs 60 % against the model …
+MOCK_WEIGHT = 0.6  # a fresh, full-length (5 h) mock-exam score weighs 60 % against the model …
+MOCK_FULL_MINUTES = 300.0  # … a shorter sitting in proportion to the time it ran (1 h mini: 12 %) …
 MOCK_HALF_LIFE_DAYS = 14.0  # … halving every two weeks
+MOCK_ACTION_WEIGHT = 0.1  # a sitting this heavy (≥ 50 fresh minutes) may set the next action
 UNCERTAINTY = 0.3  # width of the range with no repeated evidence, shrinking as 1/sqrt(1 + n)
 PASS_POINTS = 23  # 90 % of 5 tasks × 5 points = 22.5 → 23 whole points
 TASK_POINTS = 5
@@ -37,10 +39,29 @@ class Submission:
 
 @dataclass(frozen=True)
 class MockExam:
-    """A mock exam's result: score 0–5 per category it covered."""
+    """A mock exam's result: best score 0–5 per category with at least one submission.
+
+    ``minutes`` is how long the sitting ran (end − start): the evidence weighs in proportion.
+    """
 
     at: datetime
     scores: Mapping[str, float]
+    minutes: float = MOCK_FULL_MINUTES
+
+
+def mock_weight(minutes: float, age_days: float = 0.0) -> float:
+    """How much a mock exam's category score pulls the category (see docs/readiness.md)."""
+    share = min(max(minutes, 0.0) / MOCK_FULL_MINUTES, 1.0)
+    return MOCK_WEIGHT * share * 0.5 ** (max(age_days, 0.0) / MOCK_HALF_LIFE_DAYS)
+
+
+def mock_rule_text(minutes: float) -> str:
+    """The sentence the exam's result screen shows: how this sitting counts in readiness."""
+    w = mock_weight(minutes)
+    return (f"How this counts in readiness: each task you submitted is evidence for its category, "
+            f"alongside your drills and cards, weighted by how long the sitting ran — this one "
+            f"{minutes:.0f} of {MOCK_FULL_MINUTES:.0f} min, so {w:.0%} now, halving every "
+            f"{MOCK_HALF_LIFE_DAYS:.0f} days. Tasks you never submitted count neither way, in every exam.")
 
 
 @dataclass(frozen=True)
@@ -83,6 +104,7 @@ class CategoryReadiness:
     cards: int
     cards_seen: int
     mock: float | None
+    mock_weight: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -170,12 +192,12 @@ def _concepts(ev: Evidence, category: str) -> tuple[float, float, int, int]:
 
 
 def _mock(ev: Evidence, category: str) -> tuple[float | None, float]:
-    """Latest mock-exam score for the category and its weight."""
+    """Latest mock-exam score for the category and its weight (0 when the category was not submitted)."""
     latest = max((e for e in ev.exams if category in e.scores and e.at <= ev.now), key=lambda e: e.at, default=None)
     if latest is None:
         return None, 0.0
     age = max((ev.now - latest.at).total_seconds() / 86400, 0.0)
-    return min(max(float(latest.scores[category]), 0.0), TASK_POINTS), MOCK_WEIGHT * 0.5 ** (age / MOCK_HALF_LIFE_DAYS)
+    return min(max(float(latest.scores[category]), 0.0), TASK_POINTS), mock_weight(latest.minutes, age)
 
 
 def assess_category(ev: Evidence, category: str) -> CategoryReadiness:
@@ -186,7 +208,7 @@ def assess_category(ev: Evidence, category: str) -> CategoryReadiness:
     mock, weight = _mock(ev, category)
     if mock is not None:
         expected = (1 - weight) * expected + weight * mock
-    n = attempts + seen / 10 + (3 if mock is not None else 0)
+    n = attempts + seen / 10 + (3 * weight / MOCK_WEIGHT if mock is not None else 0)
     width = UNCERTAINTY / math.sqrt(1 + n)
     p = expected / TASK_POINTS
     low = p * (1 - width)
@@ -194,7 +216,7 @@ def assess_category(ev: Evidence, category: str) -> CategoryReadiness:
     return CategoryReadiness(
         category=category, expected=expected, low=low * TASK_POINTS, high=high * TASK_POINTS,
         drill_score=drill, best_drill=best, drill_retention=r, attempts=attempts,
-        concept_recall=recall, coverage=coverage, cards=cards, cards_seen=seen, mock=mock,
+        concept_recall=recall, coverage=coverage, cards=cards, cards_seen=seen, mock=mock, mock_weight=weight,
     )
 
 
@@ -214,7 +236,7 @@ def pass_probability(points: Sequence[float]) -> float:
 
 
 def next_action(ev: Evidence, c: CategoryReadiness) -> str:
-    if c.mock is not None and c.mock < TASK_POINTS and c.mock <= c.expected:
+    if c.mock is not None and c.mock < TASK_POINTS and c.mock <= c.expected and c.mock_weight >= MOCK_ACTION_WEIGHT:
         return f"{c.category}: your mock exam scored {c.mock:g}/5 — redo a {c.category} drill until it scores 5/5"
     if c.attempts == 0:
         options = sorted(d for d, cat in ev.drill_categories.items() if cat == c.category)

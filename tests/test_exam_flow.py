@@ -40,20 +40,30 @@ async def test_start_mini_exam_shows_five_tasks_and_countdown(app, store):
     async with app.run_test(size=(100, 30)) as pilot:
         assert isinstance(app.screen, ExamScreen)
         await pilot.press("m")
+        assert type(app.screen).__name__ == "ConfirmScreen" and ExamBook(store, app.session.clock).current() is None
+        await pilot.press("escape")  # cancelled: no clock started
+        assert ExamBook(store, app.session.clock).current() is None
+        await pilot.press("m", "y")
         exam = ExamBook(store, app.session.clock).current()
         assert exam is not None and exam.duration_min == 60
         assert [t.category for t in exam.tasks] == ["regression", "classic", "vision", "text", "series"]
         assert app.screen.query_one("DataTable").row_count == 5
         assert "1:00:00 left" in str(app.screen.query_one("#countdown").content)
         await pilot.press("ctrl+x")
+        assert "never submitted" in str(app.screen.query_one("#detail").render())
+        await pilot.press("n")  # not ended
+        assert ExamBook(store, app.session.clock).current() is not None
+        await pilot.press("ctrl+x", "y")
         assert ExamBook(store, app.session.clock).current() is None
-        assert "FAIL" in str(app.screen.query_one("#exam-text").content)  # nothing submitted: 0 %
+        result = str(app.screen.query_one("#exam-text").content)
+        assert "FAIL" in result  # nothing submitted: 0 %
+        assert "How this counts in readiness" in result and "count neither way" in result
 
 
 @pytest.mark.slow
 async def test_exam_task_submission_is_scored_on_a_sample_and_recorded(app, store):
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("m")
+        await pilot.press("m", "y")
         await pilot.press("enter")  # first row: the regression task
         await pilot.pause()
         screen = app.screen

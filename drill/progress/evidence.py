@@ -93,7 +93,8 @@ def parse_exam(raw: dict) -> MockExam | None:
     if exam.ended_at is None:
         return None
     scores = {task.category: float(task.best) for task in exam.tasks if task.submissions}
-    return MockExam(exam.ended_at, scores) if scores else None
+    minutes = (exam.ended_at - exam.started_at).total_seconds() / 60
+    return MockExam(exam.ended_at, scores, minutes) if scores else None
 
 
 def submissions(store, since: datetime | None = None) -> list[Submission]:

@@ -158,7 +158,11 @@ class ExamScreen(Screen[None]):
         scores = ", ".join(f"{t.category} {t.best}/5" for t in exam.tasks)
         used = clock_text(exam.time_used(now))
         review = "\n".join(f"• {line}" for line in review_lines(exam))
-        return f"[b]Last exam: {exam.percent():.0f} % — {verdict}[/b] (time used {used})\n{scores}\n\n{review}\n\ns or m starts another."
+        from drill.readiness import mock_rule_text
+
+        rule = mock_rule_text(exam.time_used(now).total_seconds() / 60)
+        return (f"[b]Last exam: {exam.percent():.0f} % — {verdict}[/b] (time used {used})\n{scores}\n\n{review}\n\n"
+                f"{rule}\n\ns or m starts another.")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         running = getattr(self, "exam", None) is not None
@@ -169,6 +173,15 @@ class ExamScreen(Screen[None]):
         return True
 
     def action_start(self, minutes: int) -> None:
+        from drill.tui.screens.confirm import ConfirmScreen
+
+        length = "the full 5-hour exam" if minutes >= 300 else f"a {minutes // 60}-hour mini exam" if minutes >= 60 else f"a {minutes}-minute exam"
+        detail = (f"The clock starts at once and keeps running if you close drill. Five tasks, one per category; "
+                  f"submit as often as you like, the best score counts.")
+        self.app.push_screen(ConfirmScreen(f"Start {length} now?", detail, yes="Start"),
+                             lambda yes: self._start(minutes) if yes else None)
+
+    def _start(self, minutes: int) -> None:
         session = self.app.session  # type: ignore[attr-defined]
         attempts = Attempts(session.store, session.store.home, session.clock)
         candidates: dict[str, list[tuple[str, str | None]]] = {}
@@ -203,6 +216,18 @@ class ExamScreen(Screen[None]):
         self.app.push_screen(ExamTaskScreen(spec, self.exam.id, category))
 
     def action_end(self) -> None:
+        from drill.tui.screens.confirm import ConfirmScreen
+
+        if self.exam is None:
+            return
+        left = clock_text(self.exam.remaining(self.app.session.clock()))  # type: ignore[attr-defined]
+        unsubmitted = [t.category for t in self.exam.tasks if not t.submissions]
+        detail = f"{left} is left. Your best scores so far are final"
+        detail += f"; {', '.join(unsubmitted)} {'was' if len(unsubmitted) == 1 else 'were'} never submitted and score 0." if unsubmitted else "."
+        self.app.push_screen(ConfirmScreen("End the mock exam now?", detail, yes="End exam"),
+                             lambda yes: self._end() if yes else None)
+
+    def _end(self) -> None:
         if self.exam is not None:
             self.book.end(self.exam.id)
             self.refresh_view()
