@@ -113,3 +113,30 @@ def test_maximum_interval_without_exam():
     assert preview(None, "c", "card", NOW, s)[4] == timedelta(days=5)
     with pytest.raises(ValueError):
         Settings(maximum_interval_days=0)
+
+
+# ------------------------------------------------------------------------ property: exam
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+ANSWERS = st.lists(st.tuples(st.sampled_from(["card", "drill"]), st.integers(1, 4), st.floats(0.0, 60.0)),
+                   min_size=1, max_size=12)
+
+
+@given(answers=ANSWERS, exam_in=st.integers(2, 30), fuzz=st.booleans(), zone=st.sampled_from(["UTC", "Europe/Berlin", "Asia/Kolkata"]))
+def test_no_next_review_lands_after_the_exam_or_today_for_a_drill(answers, exam_in, fuzz, zone):
+    s = Settings(enable_fuzzing=fuzz, timezone=zone, exam_date=date(2026, 11, 24) + timedelta(days=exam_in))
+    states: dict[str, object] = {}
+    at = NOW
+    for kind, rating, hours in answers:
+        at = at + timedelta(hours=hours)
+        today = study_day(at, s)
+        if today >= s.exam_date:
+            break
+        state = review_item(states.get(kind), kind, kind, rating, at, s)  # type: ignore[arg-type]
+        states[kind] = state
+        assert due_on(state, s) <= s.exam_date  # never after the exam
+        if kind == "drill":
+            assert due_on(state, s) > today  # never again the day it was closed
+        shown = preview(states.get(kind), kind, kind, at, s)  # type: ignore[arg-type]
+        assert all(interval >= timedelta(0) for interval in shown.values())
