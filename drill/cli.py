@@ -38,6 +38,19 @@ def build_parser(commands: dict[str, str] | None = None) -> argparse.ArgumentPar
     return parser
 
 
+def _plain_start(argv: Sequence[str] | None) -> argparse.Namespace | None:
+    """The arguments of a bare ``drill [--home DIR]``, else None (the full parser handles the rest)."""
+    rest = list(sys.argv[1:] if argv is None else argv)
+    home = None
+    if rest[:1] == ["--home"] and len(rest) == 2:
+        home, rest = rest[1], []
+    elif len(rest) == 1 and rest[0].startswith("--home="):
+        home, rest = rest[0].split("=", 1)[1], []
+    if rest:
+        return None
+    return argparse.Namespace(home=home, command=None)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``drill`` with ``argv``; return the exit code.
 
@@ -45,8 +58,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ``main`` in-process (the test suite) keeps its own interrupt, so a test run stops on the
     first Ctrl+C instead of recording it as a failed command.
     """
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = _plain_start(argv)  # `drill` alone opens the app without building every subcommand's parser
+    if args is None:
+        args = build_parser().parse_args(argv)
     try:
         from drill.paths import data_home
 

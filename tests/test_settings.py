@@ -86,3 +86,18 @@ async def test_settings_screen_from_today_saves_and_refuses(store, tmp_path, now
         await pilot.press("escape")
         await settle(pilot)
         assert "in 7 days" in str(app.screen.query_one("#status").render())
+
+
+def test_building_the_argument_parser_imports_no_pydantic():
+    import subprocess
+    import sys
+
+    code = "import sys; from drill.cli import build_parser; build_parser(); print(any(m.startswith('pydantic') for m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert out == "False"
+
+
+def test_the_vocabularies_agree_with_the_models():
+    from drill import models, vocab
+
+    assert (vocab.RESOURCES, vocab.TOPICS, vocab.CATEGORIES) == (models.RESOURCES, models.TOPICS, models.CATEGORIES)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from drill.models import RESOURCES, TOPICS
+from drill.vocab import RESOURCES, TOPICS  # not drill.models: the parser stays free of pydantic
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

@@ -45,9 +45,14 @@ NO_TERMINAL_HINT = (
 def run(args: argparse.Namespace) -> int:
     from drill.errors import UsageError
 
-    from drill.session import StudySession
     from drill.store import Store
     from drill.tui.app import DrillApp
+
+    def make_session():
+        # Imported and built when first needed: after the first frame for Today (its worker).
+        from drill.session import StudySession
+
+        return StudySession(store)
 
     store = Store.open(args.home)
     try:
@@ -56,8 +61,10 @@ def run(args: argparse.Namespace) -> int:
             problem = terminal_problem()
             if problem is not None:
                 raise UsageError(f"{problem}.", NO_TERMINAL_HINT)
-            app = DrillApp(StudySession(store), start="cram" if getattr(args, "cram", False) else args.command)
+            app = DrillApp(make_session, start="cram" if getattr(args, "cram", False) else args.command)
             app.run()
+            if app.failure is not None:
+                raise app.failure
     finally:
         store.close()
     return 0

@@ -40,9 +40,33 @@ class DrillApp(App[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
 
     def __init__(self, session, start: str = "today") -> None:
+        """``session`` is a StudySession, or a callable that makes one: then it is made when first
+        needed (Today's worker, after the first frame), so start-up does not wait for the decks."""
         super().__init__()
-        self.session = session
+        import threading
+
+        self._session = None if callable(session) else session
+        self._make_session = session if callable(session) else None
+        self._session_lock = threading.Lock()
         self.start = start
+        self.failure: DrillError | None = None  # why the app had to stop (the command line reports it)
+
+    @property
+    def session(self):
+        if self._session is None:
+            with self._session_lock:  # Today's worker and a key press may both ask first
+                if self._session is None:
+                    self._session = self._make_session()  # type: ignore[misc]
+        return self._session
+
+    @session.setter
+    def session(self, value) -> None:
+        self._session = value
+
+    def fail(self, error: DrillError) -> None:
+        """The data cannot be read (say, an invalid settings file): leave the app and say why."""
+        self.failure = error
+        self.exit(return_code=error.exit_code)
 
     def on_mount(self) -> None:
         self.push_screen(screen_class("today")())
@@ -65,7 +89,7 @@ class DrillApp(App[None]):
         return activity_of(self.screen, getattr(self.session, "cards", {}))
 
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, (events.Key, events.MouseDown)) and getattr(self, "_running", False):
+        if isinstance(event, (events.Key, events.MouseDown)) and getattr(self, "_running", False) and self.failure is None:
             try:
                 now = self.session.clock()
                 self.tracker.set_activity(now, *self._activity())
@@ -76,6 +100,8 @@ class DrillApp(App[None]):
 
     def flush_time(self, stop: bool = False) -> None:
         """Write the tracked spans (every minute, on screen change and on quit)."""
+        if self._session is None or self.failure is not None:  # nothing studied before the session exists
+            return
         try:
             now = self.session.clock()
             if not stop:

@@ -56,11 +56,8 @@ class TodayScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        from drill.schedule.days import study_day
-
-        session = self.app.session  # type: ignore[attr-defined]
         self.title = "drill"
-        self.sub_title = f"Today · {study_day(session.clock(), session.settings):%a %d %b %Y}"
+        self.sub_title = "Today"  # the date comes with the agenda (the session is made in the worker)
         self.agenda = None
 
     def on_screen_resume(self) -> None:
@@ -75,9 +72,16 @@ class TodayScreen(Screen[None]):
         """Agenda first (shown as soon as it is read), then readiness, off the UI thread."""
         from drill.progress.today import agenda_for
 
+        from drill.errors import DrillError
+
         app = self.app
         try:
-            agenda = agenda_for(app.session)  # type: ignore[attr-defined]
+            session = app.session  # type: ignore[attr-defined]  # made here, off the UI thread, on first start
+        except DrillError as error:  # e.g. an invalid settings file: leave and say why (exit 2)
+            app.call_from_thread(app.fail, error)  # type: ignore[attr-defined]
+            return
+        try:
+            agenda = agenda_for(session)
         except Exception as error:  # noqa: BLE001 - the hub must open even if the agenda cannot be read
             app.call_from_thread(self._show_error, f"Today's agenda could not be read: {error}")
             return
