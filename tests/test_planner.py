@@ -116,3 +116,9 @@ def test_plan_command_prints_table_and_json(capsys):
     data = json.loads(capsys.readouterr().out)
     assert data["exam_date"] == "2999-01-10" and data["feasible"] in (True, False) and data["days"]
     assert data["planned_cards"] == sum(d["new_cards"] for d in data["days"])
+
+
+def test_the_day_before_the_exam_stays_a_review_day_when_re_planned():
+    plan = make_plan(TODAY, settings(exam_date=TODAY + timedelta(days=1)), units(30, 1), [])
+    assert len(plan.days) == 1 and plan.days[0].review_day and not plan.days[0].cards and not plan.days[0].drills
+    assert "the exam is tomorrow: today is for review" in plan.message and "30 new cards" in plan.message

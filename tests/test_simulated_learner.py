@@ -43,8 +43,10 @@ class Learner:
         self.closed_on: dict[str, date] = {}
 
     def sitting_time(self, day: date) -> datetime:
-        """A random moment of the study day: 1 to 22 hours after its 04:00 rollover (so up to 02:00 next night)."""
-        return day_start(day, self.session.settings) + timedelta(hours=self.rng.uniform(1, 22))
+        """A random moment of the study day: 1 to 19 hours after its 04:00 rollover (up to 23:00), so a
+        sitting of a few hours ends inside its study day (one that ran into the exam day would
+        review on the exam day itself, where no cap applies)."""
+        return day_start(day, self.session.settings) + timedelta(hours=self.rng.uniform(1, 19))
 
     def study_cards(self) -> int:
         answered = 0
@@ -114,5 +116,43 @@ def test_a_week_to_the_exam_one_sitting_a_day(drill_home, seed):
             check_sitting(session, learner, today)
         assert all(n > 0 for n in reviews_by_day)
         assert len(learner.closed_on) >= 2
+    finally:
+        store.close()
+
+
+# ----------------------------------------------------------- the agenda, seen from every place
+# (the agenda helper's part: one sitting a day, at a random hour and at a random point of it, every
+# place that shows the study day's numbers shows the agenda's: Today, the Review header, the Drills
+# screen, the Plan's row, Stats, `drill today --json`, `drill plan --json`, `drill hours`)
+async def test_a_week_to_the_exam_every_place_shows_the_days_agenda(drill_home, monkeypatch, capsys):
+    from drill.progress.today import agenda_for
+    from surfaces import app_numbers, assert_same_everywhere, cli_numbers
+
+    store = Store.open(drill_home)
+    try:
+        clock = Clock(datetime(2026, 11, 24, 8, tzinfo=timezone.utc))
+        monkeypatch.setattr("drill.session.utc_now", clock)  # `drill today`/`plan`/`hours` read the same clock
+        session = StudySession(store, clock=clock)
+        session.save_settings(timezone=ZONE, rollover_hour=4, exam_date=EXAM, new_per_day=15, hours_per_day=10,
+                              enable_fuzzing=False)
+        learner = Learner(session, Attempts(store, drill_home, clock), seed=11)
+        planned_new = []
+        for offset in range(7):
+            today = FIRST_DAY + timedelta(days=offset)
+            clock.now = learner.sitting_time(today)
+            for _ in range(learner.rng.randint(0, 25)):  # part of the sitting done when the learner looks
+                ids = session.queue().ids
+                if not ids:
+                    break
+                session.answer(ids[0], learner.rng.choices((1, 2, 3, 4), weights=(1, 1, 6, 2))[0])
+                clock.advance(seconds=40)
+            agenda = agenda_for(session)
+            assert agenda.day == today and agenda.exam_in_days == 7 - offset
+            assert_same_everywhere(agenda, await app_numbers(session), cli_numbers(capsys))
+            planned_new.append(agenda.new_planned)
+            learner.study_cards()
+            learner.close_drills()
+            assert agenda_for(session).new_planned == agenda.new_planned  # the day's plan held all sitting
+        assert planned_new[-1] == 0  # the last day before the exam is kept for review
     finally:
         store.close()

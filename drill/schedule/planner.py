@@ -192,9 +192,11 @@ def make_plan(
         if span > MAX_SPAN:
             notes.append(f"the exam is {span} days away: planning the next {MAX_SPAN} days, finishing early")
             span = MAX_SPAN
-        intro_days = max(span - 1, 1)  # keep the last one for review
+        # The last study day before the exam is for review, on the first plan and on every re-plan
+        # after it (a sprint's final day never turns into a day of new cards).
+        intro_days = span - 1
         if span == 1:
-            notes.append("only today is left: no day is kept for review")
+            notes.append("the exam is tomorrow: today is for review, no new material")
     load = review_load(values, today, span, settings)
     days: list[list[Unit]] = [[] for _ in range(span)]
     used = [load[i] * costs.review for i in range(span)]
@@ -246,6 +248,10 @@ def make_plan(
         feasible, message = True, (
             f"no exam date: a rolling {ROLLING_DAYS}-day plan at {settings.new_per_day} new cards a day"
             + (f"; {len(queue)} items wait beyond it" if queue else ""))
+    elif intro_days == 0:
+        feasible = not queue
+        message = ("the exam is tomorrow: today is for review"
+                   + (f"; {cards_total} new cards and {drills_total} drills were not reached" if queue else ""))
     elif queue and not over and (needed := _needed_per_day(today, settings, units, values, costs)):
         feasible = False
         new_needed = needed
