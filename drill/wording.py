@@ -21,3 +21,19 @@ def in_days(days: int) -> str:
     if days == -1:
         return "yesterday"
     return f"in {count(days, 'day')}" if days > 0 else f"{count(-days, 'day')} ago"
+
+
+def fit_names(names: list[str], width: int) -> str:
+    """As many names as fit in ``width`` characters, then ``+N`` for the rest; a single name too
+    long for the space is shortened with an ellipsis, never cut mid-word silently."""
+    out = ""
+    for i, name in enumerate(names):
+        rest = len(names) - i - 1
+        candidate = f"{out}, {name}" if out else name
+        tail = len(f" +{rest}") if rest else 0
+        if len(candidate) + tail > width:
+            if out:
+                return f"{out} +{len(names) - i}"
+            return f"{name[: max(1, width - tail - 1)]}…" + (f" +{rest}" if rest else "")
+        out = candidate
+    return out

@@ -9,21 +9,37 @@ import json
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     parser.add_argument("--open", action="store_true", help="open the app on the Plan screen instead")
+    parser.add_argument("--wide", action="store_true", help="every drill and topic in full, however wide the lines get")
 
 
-def render(plan, agenda) -> str:
+def render(plan, agenda, width: int = 80, wide: bool = False) -> str:
+    """The plan as text. Prose wraps at ``width`` between words; the table leads with what the
+    learner acts on (hours, reviews, new cards, drills) and lists drills and topics as far as they
+    fit, with ``+N`` for the rest (``wide`` prints them all)."""
+    import textwrap
+
     from drill.hours import format_minutes
-    from drill.progress.agenda import groups_text, names_text, plan_summary
+    from drill.progress.agenda import plan_summary
+    from drill.wording import fit_names
 
-    lines = plan_summary(plan, agenda, app=False)
+    lines = []
+    for line in plan_summary(plan, agenda, app=False):
+        lines += textwrap.wrap(line, width, subsequent_indent="  ", break_long_words=False, break_on_hyphens=False) or [""]
     lines.append("")
-    lines.append(f"  {'day':<10}  {'new':>4}  {'by topic/resource':<28}  {'drills':<18}  {'reviews':>7}  {'hours':>6}")
+    drills_w, topics_w = (20, 18) if not wide else (0, 0)
+    rows = []
     for d in plan.days:
         mark = "▶" if d.day == plan.today else " "
-        groups = groups_text(d.groups.items(), width=28) or ("review only" if d.review_day else "-")
-        drills = names_text(d.drills, 18) or "-"
-        lines.append(f"{mark} {d.day:%a %d %b}  {len(d.cards):>4}  {groups:<28}  {drills:<18}  "
-                     f"{d.reviews:>7.0f}  {format_minutes(d.minutes):>6}")
+        topic_names = [f"{k} {v}" for k, v in d.groups.items()]
+        topics = (fit_names(topic_names, topics_w) if not wide else ", ".join(topic_names)) or ("review only" if d.review_day else "-")
+        drills = (fit_names(list(d.drills), drills_w) if not wide else ", ".join(d.drills)) or "-"
+        rows.append((f"{mark} {d.day:%a %d %b}", format_minutes(d.minutes), f"{d.reviews:.0f}", str(len(d.cards)), drills, topics))
+    if wide:
+        drills_w = max([len("drills"), *(len(r[4]) for r in rows)])
+        topics_w = max([len("topics"), *(len(r[5]) for r in rows)])
+    lines.append(f"  {'day':<10}  {'hours':>6}  {'reviews':>7}  {'new':>4}  {'drills':<{drills_w}}  topics")
+    for day, hours, reviews, new, drills, topics in rows:
+        lines.append(f"{day}  {hours:>6}  {reviews:>7}  {new:>4}  {drills:<{drills_w}}  {topics}".rstrip())
     return "\n".join(lines)
 
 
@@ -47,7 +63,9 @@ def run(args: argparse.Namespace) -> int:
             print(json.dumps({**plan.as_json(), "pace": agenda.pace, "limit_warning": agenda.limit_warning,
                               "today_agenda": agenda.as_json()}, indent=2))
         else:
-            print(render(plan, agenda))
+            import shutil
+
+            print(render(plan, agenda, width=min(shutil.get_terminal_size((80, 24)).columns, 100), wide=args.wide))
         return 0
     finally:
         store.close()

@@ -9,19 +9,22 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from drill.hours import format_minutes
 from drill.progress.agenda import groups_text
+from drill.wording import fit_names
 
 
 class PlanScreen(Screen[None]):
     BINDINGS = [Binding("q,escape", "app.pop_screen", "Back")]
     DEFAULT_CSS = """
     PlanScreen #summary { margin: 0 1; height: auto; }
-    PlanScreen DataTable { height: 1fr; margin: 0 1; }
+    PlanScreen DataTable { height: 1fr; margin: 0; }
+    PlanScreen #detail { margin: 0 1; height: auto; color: $text-muted; }
     """
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="summary")
         yield DataTable(id="days", cursor_type="row", zebra_stripes=True)
+        yield Static(id="detail")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -36,15 +39,29 @@ class PlanScreen(Screen[None]):
         self.plan = plan
         self.query_one("#summary", Static).update("\n".join(plan_summary(plan, agenda_for(session, now), app=True)))
         table = self.query_one("#days", DataTable)
-        table.add_columns("day", "new", "topic/resource", "drills", "reviews", "hours")
+        # What the learner acts on first (hours, reviews, drills); topics summarised last, and the
+        # highlighted day's full lists in the line under the table, so nothing is cut at 80 columns.
+        table.add_columns("day", "hours", "reviews", "new", "drills", "topic/resource")
         today_row = 0
         for i, d in enumerate(plan.days):
-            groups = groups_text(d.groups.items(), width=30) or ("review" if d.review_day else "-")
+            groups = fit_names([f"{k} {v}" for k, v in d.groups.items()], 16) or ("review" if d.review_day else "-")
             label = f"{'▶ ' if d.day == plan.today else ''}{d.day:%a %d %b}"
-            table.add_row(label, str(len(d.cards)), groups, ", ".join(d.drills) or "-", f"{d.reviews:.0f}",
-                          format_minutes(d.minutes), key=d.day.isoformat())
+            table.add_row(label, format_minutes(d.minutes), f"{d.reviews:.0f}", str(len(d.cards)),
+                          fit_names(list(d.drills), 24) or "-", groups, key=d.day.isoformat())
             if d.day == plan.today:
                 today_row = i
         if plan.days:
             table.move_cursor(row=today_row)
         table.focus()
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """The highlighted day in full: every drill and every topic, wrapped."""
+        day = next((d for d in self.plan.days if d.day.isoformat() == event.row_key.value), None)
+        if day is None:
+            return
+        topics = groups_text(day.groups.items()) or ("review only" if day.review_day else "no new cards")
+        drills = ", ".join(day.drills) or "none"
+        self.query_one("#detail", Static).update(
+            f"{day.day:%a %d %b}: {len(day.cards)} new ({topics}) · drills: {drills} · "
+            f"~{day.reviews:.0f} reviews · {format_minutes(day.minutes)}"
+        )

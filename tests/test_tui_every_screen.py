@@ -1,0 +1,90 @@
+"""Every screen at 80×24 and at 120×40: a snapshot each, and no screen cuts its footer's exit key.
+
+Fixed clock, a small fixed deck, a fresh data folder. After an intended change to a screen, update
+with ``python -m pytest tests/test_tui_every_screen.py --snapshot-update`` and look at the new
+pictures (snapshot_report.html) before committing them.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from drill.session import StudySession
+from drill.tui.app import DrillApp
+from helpers import Clock, make_decks
+
+SIZES = [(80, 24), (120, 40)]
+
+# name → keys pressed from Today. Each ends on the screen the name says.
+SCREENS: dict[str, list[str]] = {
+    "today": [],
+    "review-front": ["r"],
+    "review-back": ["r", "space"],
+    "drills": ["d"],
+    "attempt-task": ["d", "enter"],
+    "attempt-code": ["d", "enter", "ctrl+t"],
+    "notes": ["n"],
+    "stats-hours": ["s", "1"],
+    "stats-topics": ["s", "2"],
+    "stats-forecast": ["s", "3"],
+    "stats-memory": ["s", "4"],
+    "stats-drills": ["s", "5"],
+    "stats-readiness": ["s", "6"],
+    "plan": ["p"],
+    "exam-lobby": ["x"],
+    "exam-confirm": ["x", "m"],
+    "exam-running": ["x", "m", "y"],
+    "log": ["l"],
+    "settings": ["S"],
+    "help": ["question_mark"],
+}
+
+
+@pytest.fixture
+def app(store, tmp_path, now, monkeypatch):
+    session = StudySession(store, decks=make_decks(tmp_path), clock=Clock(now))
+    session.save_settings(enable_fuzzing=False, timezone="UTC", exam_date=(now + timedelta(days=7)).date())
+    return DrillApp(session)
+
+
+async def _settle(pilot) -> None:
+    for _ in range(3):
+        await pilot.pause()
+    await pilot.wait_for_scheduled_animations()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("name", list(SCREENS))
+def test_screen_snapshot(snap_compare, app, name, size):
+    async def go(pilot):
+        await _settle(pilot)
+        for key in SCREENS[name]:
+            await pilot.press(key)
+            await _settle(pilot)
+
+    assert snap_compare(app, terminal_size=size, run_before=go)
+
+
+EXIT_LABELS = ("Quit", "Back", "Close", "Cancel", "No", "Back / cancel")
+
+
+@pytest.mark.parametrize("name", [n for n in SCREENS if n not in ("exam-confirm",)])
+async def test_footer_keeps_the_exit_key_at_80x24(app, name):
+    """Whatever else the footer drops at 80 columns, the way out stays in view."""
+    from textual.widgets import Footer
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle(pilot)
+        for key in SCREENS[name]:
+            await pilot.press(key)
+            await _settle(pilot)
+        footers = list(app.screen.query(Footer))
+        if not footers:  # a modal without a footer names its keys in its own text
+            return
+        visible = []
+        for key in footers[0].query("FooterKey"):
+            if key.display and key.region.width and key.region.right <= 80:
+                visible.append(key.description)
+        assert any(label in EXIT_LABELS for label in visible), (name, visible)
