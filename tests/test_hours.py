@@ -229,7 +229,7 @@ def test_settings_set_show_and_refuse(capsys, drill_home):
     for argv, message in [
         (["--exam-date", "2001-01-01"], "in the past"),
         (["--exam-date", "soon"], "cannot read the exam date"),
-        (["--hours-per-day", "30"], "hours_per_day"),
+        (["--hours-per-day", "30"], "Study hours a day must be more than 0 and at most 16"),
         (["--hours-per-day", "lots"], "not a number"),
         (["--path", "random"], "unknown path"),
     ]:
