@@ -231,7 +231,7 @@ def test_settings_set_show_and_refuse(capsys, drill_home):
         (["--exam-date", "soon"], "cannot read the exam date"),
         (["--hours-per-day", "30"], "Study hours a day must be more than 0 and at most 16"),
         (["--hours-per-day", "lots"], "not a number"),
-        (["--path", "random"], "unknown path"),
+        (["--path", "random"], "is not one of: repetition, depth"),
     ]:
         code, _, err = run(capsys, "settings", *argv)
         assert code == 2 and message in err, argv
