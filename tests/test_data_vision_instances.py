@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from drill.data import glyphs, image_sets, images, shapes
+from helpers import heldout_data
 
 ALL_SETS = [(reg, inst) for reg, sets in image_sets.REGISTRIES.items() for inst in sets]
 
@@ -31,7 +32,7 @@ def _hashes(x: np.ndarray) -> set[bytes]:
 def test_instance_parts_are_well_formed_and_disjoint(registry, instance, no_network):
     images_set = image_sets.get(registry, instance)
     x, y = images_set.part("train")
-    xh, yh = images_set.part("heldout")
+    xh, yh = heldout_data().image_set(registry, instance)  # built only by the grader's helpers
     for xs, ys in ((x, y), (xh, yh)):
         assert xs.dtype == np.uint8 and xs.shape[1:] == images_set.shape
         assert ys.dtype == np.int64 and ys.shape == (len(xs),)
@@ -52,10 +53,16 @@ GENERATED = [s for s in ALL_SETS if image_sets.get(*s).seed is not None]
 @pytest.mark.parametrize("registry, instance", GENERATED, ids=[f"{r}-{i}" for r, i in GENERATED])
 def test_generated_instances_are_reproducible_from_their_seed(registry, instance):
     """Made twice from scratch (the small validation part: the same code path as the others)."""
-    make = image_sets.get(registry, instance)._make
-    first, again = make("validation"), make("validation")
+    images_set = image_sets.get(registry, instance)
+    first, again = images_set.draw(7, 3), images_set.draw(7, 3)
     np.testing.assert_array_equal(first[0], again[0])
     np.testing.assert_array_equal(first[1], again[1])
+
+
+def test_the_public_side_has_no_heldout_part():
+    with pytest.raises(ValueError, match="grader"):
+        image_sets.get("few", "shapes").part("heldout")
+    assert not hasattr(image_sets, "HELDOUT_OFFSET")
 
 
 def test_parts_handed_out_are_copies():

@@ -2,10 +2,13 @@
 
     python -m drill.data.make_shapes_base
 
-Five kinds of shapes (``BASE_KINDS``, 400 images each, seed ``BASE_SEED``) train a small CNN;
+Five kinds of shapes (``BASE_KINDS``, 400 images each, seed ``BASE_SEED``) and the ten digits
+typeset in colour (``drill.data.glyphs``, 150 each) train a small CNN: fifteen classes of
+strokes, corners and curves, so its features carry over to other drawn things (the ImageNet of
+this drill);
 its convolutional part, without the classifier head (like ``include_top=False``), is saved as
 ``shapes_base.keras`` (input (32, 32, 3) pixels 0–255, output a (4, 4, 64) feature map). The
-transfer drill's kinds (``TRANSFER_KINDS``) are not among them. Run once; the file is shipped
+transfer drill's classes (new shapes, arrows, letters) are not among them. Run once; the file is shipped
 in the repository, so drills never train or download it. Takes about a minute on a CPU.
 """
 
@@ -14,8 +17,10 @@ from __future__ import annotations
 import keras
 import numpy as np
 
-from drill.data import shapes
+from drill.data import glyphs, shapes
 from drill.data.images import BASE_KINDS, BASE_PER_KIND, BASE_SEED, SHAPES_BASE
+
+BASE_DIGITS_PER_CLASS = 150
 
 
 def build_base() -> keras.Sequential:
@@ -34,6 +39,8 @@ def build_base() -> keras.Sequential:
 def main() -> None:
     keras.utils.set_random_seed(BASE_SEED)
     x, y = shapes.make(BASE_KINDS, BASE_PER_KIND, BASE_SEED)
+    xd, yd = glyphs.make_colour("0123456789", BASE_DIGITS_PER_CLASS, BASE_SEED, 32, rotate=20, shift=0.15, scale=(0.5, 0.95))
+    x, y = np.concatenate([x, xd]), np.concatenate([y, yd + len(BASE_KINDS)])
     order = np.random.default_rng(BASE_SEED).permutation(len(x))  # validation_split takes the tail
     x, y = x[order], y[order]
     base = build_base()
@@ -42,7 +49,7 @@ def main() -> None:
         keras.layers.GlobalMaxPooling2D(),
         keras.layers.Dropout(0.3),  # spread what each class needs over many filters: better features to reuse
         keras.layers.Dense(64, activation="relu"),
-        keras.layers.Dense(len(BASE_KINDS), activation="softmax"),
+        keras.layers.Dense(len(BASE_KINDS) + 10, activation="softmax"),
     ])
     classifier.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
     classifier.fit(x.astype(np.float32), y, epochs=15, batch_size=32, validation_split=0.1, verbose=2)

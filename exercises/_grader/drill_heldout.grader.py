@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from drill.data import images, series, shapes, tabular, text, text_sets
+from drill.data import image_sets, images, series, shapes, tabular, text, text_sets
 from drill.data._split import split
 
 # seeds for held-out shape images: no public function draws from these
@@ -63,6 +63,21 @@ def shape_images(drill: str) -> tuple[np.ndarray, np.ndarray]:
     """Held-out shape images for ``drill`` ("dirs", "few" or "transfer"), uint8 0–255."""
     kinds = {"dirs": images.DIR_KINDS, "few": images.FEW_KINDS, "transfer": images.TRANSFER_KINDS}[drill]
     return shapes.make(kinds, HELDOUT_PER_KIND, HELDOUT_SEEDS[drill])
+
+
+# held-out seeds of the vision drills' generated instances (training seed + 9000: the seeds of
+# today's held-out shapes); no public function draws from them
+VISION_HELDOUT_SEED_OFFSET = 9000
+
+
+def image_set(registry: str, instance: str) -> tuple[np.ndarray, np.ndarray]:
+    """Held-out images of a vision instance (``registry``: grey, csv, folders, few, transfer):
+    uint8 ``x`` of the set's image shape, int ``y``. Real digits: the complement of the public
+    split; generated sets: new images in every pose from the instance's held-out seed."""
+    images_set = image_sets.get(registry, instance)
+    if images_set.seed is None:
+        return digits()
+    return images_set.draw(images_set.seed + VISION_HELDOUT_SEED_OFFSET, images_set.counts["heldout"])
 
 
 # ---------------------------------------------------------------- series: the end of each series

@@ -1,12 +1,14 @@
-"""Reference solution: a CNN trained from class folders of shape images."""
+"""Reference solution: a CNN trained from class folders of images."""
 
 import keras
 
-from drill.data.images import shape_folders
+from drill.data.images import image_folders
+
+INSTANCE = "shapes"  # the data set of this attempt; `drill new` sets it
 
 
 def solution_model():
-    train_dir, validation_dir = shape_folders()  # shapes/train/<class>/*.png, shapes/validation/...
+    train_dir, validation_dir = image_folders(INSTANCE)  # images/train/<class>/*.png, images/validation/...
     keras.utils.set_random_seed(1)
 
     # labels come from the folder names, classes in alphabetical order
@@ -25,7 +27,7 @@ def solution_model():
         keras.layers.MaxPooling2D(),
         keras.layers.Conv2D(64, (3, 3), activation="relu"),
         # "is this corner or curve anywhere in the image?": the strongest response of each
-        # filter, wherever the shape sits
+        # filter, wherever the thing sits
         keras.layers.GlobalMaxPooling2D(),
         keras.layers.Dense(64, activation="relu"),
         keras.layers.Dense(len(train.class_names), activation="softmax"),

@@ -1,28 +1,31 @@
-"""Drill: learn from few images with augmentation layers and dropout.
+"""Drill: learn from a few images in one pose with augmentation layers and dropout.
 
-Read task.md for the details and the bar.
+Read task.md for this attempt's classes, which transformations keep their labels, and the bar.
 """
 
 import keras
 import numpy as np
 
-from drill.data.images import FEW_KINDS, few_shapes
+from drill.data.images import few_images
+
+INSTANCE = "shapes"  # the data set of this attempt; `drill new` sets it
 
 
 def solution_model():
-    # x: (120, 32, 32, 3) uint8, pixel values 0-255;  y: (120,) int 0-2, index into FEW_KINDS
-    x, y = few_shapes()
+    # x: (images, 32, 32, 3) uint8, pixel values 0-255, every image in the same pose
+    # y: (images,) int class labels
+    x, y = few_images(INSTANCE)
     x = x.astype("float32")
 
     model = keras.Sequential([
         keras.Input(shape=(32, 32, 3)),
         keras.layers.Rescaling(1.0 / 255),
-        # TODO: augmentation layers (active in training only)
+        # TODO: augmentation layers (active in training only) that keep the labels true
         keras.layers.Conv2D(32, (3, 3), activation="relu"),
         keras.layers.MaxPooling2D(),
         # TODO: more Conv2D / pooling, then a Dropout layer
         keras.layers.Flatten(),
-        keras.layers.Dense(len(FEW_KINDS), activation="softmax"),
+        # TODO: the output layer: one unit per class, softmax
     ])
 
     # TODO: compile (metrics=["accuracy"]) and train for enough epochs

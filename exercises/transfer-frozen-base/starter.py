@@ -1,21 +1,23 @@
 """Drill: transfer learning with a frozen pre-trained base and a new head.
 
-Read task.md for the details and the bar.
+Read task.md for this attempt's classes and the bar.
 """
 
 import keras
 import numpy as np
 
-from drill.data.images import TRANSFER_KINDS, shapes_base, transfer_shapes
+from drill.data.images import shapes_base, transfer_images
+
+INSTANCE = "new-shapes"  # the data set of this attempt; `drill new` sets it
 
 
 def solution_model():
-    # x: (60, 32, 32, 3) uint8, pixel values 0-255;  y: (60,) int 0-2, index into TRANSFER_KINDS
-    x, y = transfer_shapes()
+    # x: (images, 32, 32, 3) uint8, pixel values 0-255;  y: (images,) int class labels
+    x, y = transfer_images(INSTANCE)
     x = x.astype("float32")
 
     # The pre-trained base: input (32, 32, 3) pixels 0-255 (it rescales itself),
-    # output a (4, 4, 64) feature map. Trained on other shapes, without its classifier head.
+    # output a (4, 4, 64) feature map. Trained on other things, without its classifier head.
     base = shapes_base()
     base.summary()
 
@@ -25,7 +27,7 @@ def solution_model():
         keras.Input(shape=(32, 32, 3)),
         # TODO: the base, then the new head: pooling the feature map, Dense layer(s)
         keras.layers.Flatten(),
-        keras.layers.Dense(len(TRANSFER_KINDS), activation="softmax"),
+        # TODO: the output layer: one unit per class, softmax
     ])
 
     # TODO: compile (metrics=["accuracy"]) and train
