@@ -12,7 +12,7 @@ INSTANCE = "uci-digits"  # the data set of this attempt; `drill new` sets it
 PIXEL_MAX = {"uci-digits": 16.0}.get(INSTANCE, 255.0)  # task.md gives each data set's range
 
 
-def parse_data_from_input(filename):
+def read_pixel_rows(filename):
     """Return (images, labels): images (rows, side, side, 1) float32 scaled to 0-1, labels (rows,) int."""
     with open(filename, newline="") as file:
         reader = csv.reader(file)
@@ -26,7 +26,7 @@ def parse_data_from_input(filename):
 
 def solution_model():
     filename = pixels_csv(INSTANCE)
-    images, labels = parse_data_from_input(filename)
+    images, labels = read_pixel_rows(filename)
     keras.utils.set_random_seed(1)
 
     model = keras.Sequential([

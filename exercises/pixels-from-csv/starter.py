@@ -13,7 +13,7 @@ from drill.data.images import pixels_csv
 INSTANCE = "uci-digits"  # the data set of this attempt; `drill new` sets it
 
 
-def parse_data_from_input(filename):
+def read_pixel_rows(filename):
     """Return (images, labels) read from ``filename``.
 
     The file has a header row, then one image a row: ``label,pixel0,pixel1,...``.
@@ -28,7 +28,7 @@ def parse_data_from_input(filename):
 
 def solution_model():
     filename = pixels_csv(INSTANCE)  # writes the CSV into this folder and returns its path
-    images, labels = parse_data_from_input(filename)
+    images, labels = read_pixel_rows(filename)
 
     model = keras.Sequential([
         # TODO: keras.Input with the shape task.md gives, then your layers
