@@ -1,16 +1,18 @@
-"""Reference solution: Android or iPhone, from the text of a tweet."""
+"""Reference solution: binary text classification with an averaged embedding."""
 
 import keras
 import numpy as np
 
-from drill.data.text import EMBEDDING_DIM, MAX_LENGTH, VOCAB_SIZE, tweets_by_device
+from drill.data.text import EMBEDDING_DIM, MAX_LENGTH, VOCAB_SIZE, binary_texts
+
+INSTANCE = "tweets-device"  # the data set of this attempt; `drill new` sets it
 
 
 def solution_model():
-    texts, labels = tweets_by_device()
+    texts, labels = binary_texts(INSTANCE)
     keras.utils.set_random_seed(7)
 
-    # The task's tokenising: 1000 words (0 = padding, 1 = "[UNK]"), 120 ids a tweet, padded
+    # The task's tokenising: 1000 words (0 = padding, 1 = "[UNK]"), 120 ids a text, padded
     # at the end. Adapted on the training texts only, the grader rebuilds exactly this.
     vectorize = keras.layers.TextVectorization(max_tokens=VOCAB_SIZE, output_sequence_length=MAX_LENGTH)
     vectorize.adapt(np.array(texts, dtype=object))
@@ -30,8 +32,8 @@ def solution_model():
         keras.layers.Dense(1, activation="sigmoid"),
     ])
     model.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
-    stop = keras.callbacks.EarlyStopping(monitor="val_accuracy", patience=2, restore_best_weights=True)
-    model.fit(x[:cut], y[:cut], validation_data=(x[cut:], y[cut:]), epochs=12, batch_size=64,
+    stop = keras.callbacks.EarlyStopping(monitor="val_loss", patience=2, restore_best_weights=True)
+    model.fit(x[:cut], y[:cut], validation_data=(x[cut:], y[cut:]), epochs=20, batch_size=64,
               callbacks=[stop], verbose=2)
     return model
 

@@ -1,12 +1,8 @@
-"""Grader only: next-word windows from the held-out fifth of the paragraphs.
-
-Int ids (the task's vocabulary, adapted on exactly the training paragraphs) for an int model;
-the same windows as words for a model that takes strings. Targets outside the vocabulary are
-left out.
-"""
+"""Grader only: next-word windows of the instance's held-out paragraphs (ids from the task's
+vocabulary, or the words as one string for a model that starts with TextVectorization)."""
 
 import drill_heldout
 
 
-def heldout(model):
-    return drill_heldout.next_words(model)
+def heldout(model, instance="python-reference"):
+    return drill_heldout.next_words(model, instance)

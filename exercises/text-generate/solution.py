@@ -1,9 +1,11 @@
-"""Reference solution: predict the next word of Python's documentation with an LSTM."""
+"""Reference solution: predict the next word of a text with an LSTM."""
 
 import keras
 import numpy as np
 
-from drill.data.text import GEN_CONTEXT, GEN_VOCAB_SIZE, python_docs_paragraphs
+from drill.data.text import GEN_CONTEXT, GEN_VOCAB_SIZE, prose_paragraphs
+
+INSTANCE = "python-reference"  # the data set of this attempt; `drill new` sets it
 
 
 def make_windows(ids_per_paragraph):
@@ -17,7 +19,7 @@ def make_windows(ids_per_paragraph):
 
 
 def solution_model():
-    paragraphs = python_docs_paragraphs()
+    paragraphs = prose_paragraphs(INSTANCE)
     keras.utils.set_random_seed(7)
 
     # the task's vocabulary: 0 = padding, 1 = "[UNK]", then the 998 most frequent words

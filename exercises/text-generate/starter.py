@@ -10,13 +10,15 @@ import numpy as np
 from drill.data.text import (
     GEN_CONTEXT,  # 6 words of context
     GEN_VOCAB_SIZE,  # 1000 words, padding (0) and "[UNK]" (1) included
-    python_docs_paragraphs,
+    prose_paragraphs,
 )
+
+INSTANCE = "python-reference"  # the data set of this attempt; `drill new` sets it
 
 
 def solution_model():
-    # a list of about 580 paragraphs of English prose (strings)
-    paragraphs = python_docs_paragraphs()
+    # a list of paragraphs of English prose (strings); task.md says what they are
+    paragraphs = prose_paragraphs(INSTANCE)
 
     # TODO: the vocabulary: keras.layers.TextVectorization(max_tokens=GEN_VOCAB_SIZE), adapted
     #       on `paragraphs`; calling it on one paragraph gives that paragraph's word ids.

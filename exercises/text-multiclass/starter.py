@@ -1,7 +1,7 @@
-"""Drill: tell from a tweet's text which of three apps it was posted from.
+"""Drill: multi-class text classification with an embedding.
 
-Build, train and return a three-class text classifier: tweet text in, one probability per
-app out. Read task.md for the details, the two ways to hand the model in, and the bar.
+Build, train and return a text classifier: text in, one probability per class out.
+Read task.md for this attempt's data and classes, the two ways to hand the model in, and the bar.
 """
 
 import keras
@@ -11,15 +11,16 @@ from drill.data.text import (
     EMBEDDING_DIM,  # 16
     MAX_LENGTH,  # 120: pad and truncate at the end ("post")
     OOV_TOKEN,  # "[UNK]": index 1 of the vocabulary
-    SOURCE_CLASSES,  # ("Android", "iPhone", "Web Client"): labels 0, 1, 2
     VOCAB_SIZE,  # 1000 words, padding and OOV included
-    tweets_by_source,
+    multiclass_texts,
 )
+
+INSTANCE = "tweets-source"  # the data set of this attempt; `drill new` sets it
 
 
 def solution_model():
-    # texts: list of raw tweet strings; labels: int array of 0, 1 or 2 (SOURCE_CLASSES)
-    texts, labels = tweets_by_source()
+    # texts: list of raw strings; labels: int array 0, 1, ... (task.md names the classes)
+    texts, labels = multiclass_texts(INSTANCE)
 
     # TODO: tokenise with keras.layers.TextVectorization(max_tokens=VOCAB_SIZE,
     #       output_sequence_length=MAX_LENGTH), adapted on `texts` (all of them, nothing else).
@@ -28,7 +29,7 @@ def solution_model():
     model = keras.Sequential([
         keras.Input(shape=(MAX_LENGTH,)),
         # TODO: Embedding(VOCAB_SIZE, EMBEDDING_DIM), pooling, a hidden Dense layer
-        keras.layers.Dense(1, activation="sigmoid"),  # TODO: a two-class output: make it fit three classes
+        keras.layers.Dense(1, activation="sigmoid"),  # TODO: a two-class output: make it fit this data's classes
     ])
 
     # TODO: compile (which loss fits integer labels?) and train with model.fit(...)
