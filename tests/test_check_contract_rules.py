@@ -104,3 +104,32 @@ def test_probe_sees_a_trained_base_and_a_frozen_one(tmp_path):
     scratch = keras.Sequential([keras.Input(shape=(32, 32, 3)), keras.layers.Conv2D(8, 3), keras.layers.Flatten(), keras.layers.Dense(3)])
     assert base_weight_change(scratch, reference) is None
     assert np.isfinite(base_weight_change(model_with(shapes_base()), reference))
+
+
+# ---------------------------------------------------------------- whole checks (slow)
+def _check_edited(tmp_path, drill: str, instance: str, edit):
+    from drill.check.runner import run_check
+    from drill.content.exercises import exercises_root, load_exercises
+
+    spec = load_exercises(exercises_root()).exercises[drill].spec(instance)
+    path = tmp_path / "solution.py"
+    path.write_text(edit(spec.solution_text()), encoding="utf-8")
+    return run_check(spec, path)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("drill, instance, edit, code", [
+    ("transfer-frozen-base", "new-shapes", lambda c: c.replace("base.trainable = False", "base.trainable = True"),
+     "frozen_base_changed"),
+    ("small-data-augment", "shapes", lambda c: c.replace(
+        "        keras.layers.RandomRotation(TURN),\n        keras.layers.RandomTranslation(0.2, 0.2),\n"
+        "        keras.layers.RandomZoom(0.3),\n", "        keras.layers.RandomContrast(0.001),\n").replace("epochs=75", "epochs=3"),
+     "augmentation"),
+    ("digits-conv", "uci-digits", lambda c: c.replace("        keras.layers.MaxPooling2D((2, 2)),\n", "").replace("epochs=20", "epochs=2"),
+     "required_layer"),
+], ids=["unfrozen-base", "contrast-only", "no-pooling"])
+def test_a_skill_the_task_asks_for_is_checked(tmp_path, drill, instance, edit, code):
+    """The reference minus the skill its task asks for is refused, with the rule that says why."""
+    result = _check_edited(tmp_path, drill, instance, edit)
+    assert result.score == 0 and result.error_kind == "contract", result.summary
+    assert code in [p.code for p in result.problems], result.problems
