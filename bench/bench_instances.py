@@ -34,6 +34,39 @@ def check(spec, code: str):
         return result, time.monotonic() - t0
 
 
+def in_process(spec, seeds: list[int], weak: bool) -> None:
+    """Quick calibration: train the reference in this process (TensorFlow imported once) on each
+    seed, and the one-epoch model, and print the held-out metric. No check harness, no times."""
+    import importlib.util
+    import os
+
+    from drill.check.grader import heldout_split
+    from drill.check.metrics import compute
+
+    runs = [(f"seed {s}", reseeded(spec, s)) for s in seeds] + ([("weak", weakened(spec))] if weak else [])
+    for label, code in runs:
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "solution.py"
+            path.write_text(code, encoding="utf-8")
+            module_spec = importlib.util.spec_from_file_location("calibrated", path)
+            module = importlib.util.module_from_spec(module_spec)
+            cwd = os.getcwd()
+            os.chdir(tmp)
+            t0 = time.monotonic()
+            try:
+                module_spec.loader.exec_module(module)
+                model = module.solution_model()
+            finally:
+                os.chdir(cwd)
+            x, y = heldout_split(spec.heldout, model, spec.instance_id)
+            value = compute(spec.metric.name, model.predict(x, verbose=0, batch_size=256), y)
+            bars = spec.metric.bars
+            from drill.check.metrics import score
+
+            print(f"INPROC {spec.drill_id}:{spec.instance_id} {label}: {spec.metric.name}={value:.5g} "
+                  f"score {score(value, bars, spec.metric.lower_is_better)}/5 bars {bars} {time.monotonic() - t0:.1f} s", flush=True)
+
+
 def fmt(result) -> str:
     value = "—" if result.value is None else f"{result.value:.5g}"
     return f"{result.score}/5 {result.metric}={value}" + (f" ({result.error_kind})" if result.error_kind else "")
@@ -47,10 +80,14 @@ def main() -> int:
     parser.add_argument("--times", type=int, default=3, help="check-time runs of the first seed (median)")
     parser.add_argument("--skip-weak", action="store_true")
     parser.add_argument("--skip-starter", action="store_true")
+    parser.add_argument("--in-process", action="store_true", help="quick calibration in this process (metrics only)")
     args = parser.parse_args()
     exercise = load_exercises(exercises_root()).exercises[args.drill]
     for inst in args.instance or exercise.instance_ids:
         spec = exercise.spec(inst)
+        if args.in_process:
+            in_process(spec, args.seeds, not args.skip_weak)
+            continue
         values, times = [], []
         for n, seed in enumerate(args.seeds):
             for _ in range(args.times if n == 0 else 1):

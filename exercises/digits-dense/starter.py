@@ -1,25 +1,28 @@
-"""Drill: classify 8 × 8 handwritten digits with a dense network.
+"""Drill: classify small grey images with a dense network.
 
-Read task.md for the details and the bar.
+Read task.md for the image size, the classes and the bar.
 """
 
 import keras
 import numpy as np
 
-from drill.data.images import digits
+from drill.data.small_images import PIXEL_MAX, classes, small_images
+
+INSTANCE = "digits"  # the data set of this attempt; `drill new` sets it
 
 
 def solution_model():
-    # x: (images, 8, 8) uint8, pixel values 0-16;  y: (images,) int labels 0-9
-    x, y = digits()
+    # x: (images, side, side) uint8, values 0 to PIXEL_MAX[INSTANCE]
+    # y: (images,) int labels, names in classes(INSTANCE)
+    x, y = small_images(INSTANCE)
 
     # TODO: scale the pixels to 0-1 (the grader feeds them scaled that way)
 
     model = keras.Sequential([
-        keras.Input(shape=(8, 8)),
+        keras.Input(shape=x.shape[1:]),
         keras.layers.Flatten(),
         # TODO: hidden layer(s)
-        keras.layers.Dense(10, activation="softmax"),
+        keras.layers.Dense(len(classes(INSTANCE)), activation="softmax"),
     ])
 
     # TODO: compile with an optimizer, a loss that fits integer labels, and metrics=["accuracy"]

@@ -1,7 +1,7 @@
-"""Grader only: the held-out flowers, four raw measurements in cm; labels 0-2 (argmax is compared)."""
+"""Grader only: the instance's held-out rows, raw values; labels 0-2 (argmax is compared)."""
 
 import drill_heldout
 
 
-def heldout(model):
-    return drill_heldout.iris()
+def heldout(model, instance):
+    return drill_heldout.table(instance)

@@ -1,25 +1,27 @@
-"""Drill: classify Iris flowers, feeding the model through a tf.data pipeline.
+"""Drill: classify a real table, feeding the model through a tf.data pipeline.
 
-Read task.md for the details and the bar.
+Read task.md for what the table holds, the shapes and the bar.
 """
 
 import keras
 import numpy as np
 import tensorflow as tf
 
-from drill.data.tabular import IRIS_CLASSES, IRIS_FEATURES, iris
+from drill.data.tables import TABLES, features, table
+
+INSTANCE = "iris"  # the data set of this attempt; `drill new` sets it
 
 
 def solution_model():
-    # x: (rows, 4) float32, measurements in cm (IRIS_FEATURES)
-    # y: (rows,) int 0-2, the species (IRIS_CLASSES)
-    x, y = iris()
+    # x: (rows, columns) float32 raw values, columns named by features(INSTANCE)
+    # y: (rows,) int 0-2, the class (names in TABLES[INSTANCE].classes)
+    x, y = table(INSTANCE)
 
     # TODO: one-hot encode y (three classes)
     # TODO: build a tf.data.Dataset of (features, one-hot label) pairs, shuffle it and batch it
 
     model = keras.Sequential([
-        keras.Input(shape=(4,)),
+        keras.Input(shape=(x.shape[1],)),
         # TODO: hidden layer(s)
         keras.layers.Dense(3, activation="softmax"),
     ])

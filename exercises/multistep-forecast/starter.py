@@ -12,24 +12,25 @@ from drill.data.series import (
     WEATHER_FEATURES,  # ("temp", "dewp", "humid", "pressure")
     WEATHER_FUTURE,  # 24 hours to forecast
     WEATHER_PAST,  # 24 hours seen
-    jfk_weather,
+    airport_weather,
     min_max,
     normalize,
 )
 
 N_FEATURES = len(WEATHER_FEATURES)
+INSTANCE = "jfk"  # the data set of this attempt; `drill new` sets it
 
 
-def windowed_dataset(series, batch_size, n_past=WEATHER_PAST, n_future=WEATHER_FUTURE, shift=1):
-    # TODO: (features, labels) pairs from a (hours, 4) array: features are n_past hours of all
-    #       columns, labels the n_future hours right after them. Shuffle the windows (before
-    #       batching), then batch.
+def windowed_dataset(series, batch_size, n_past=WEATHER_PAST, n_future=WEATHER_FUTURE):
+    # TODO: (features, labels) pairs from a (hours, 4) array, one window starting at each hour:
+    #       features are n_past hours of all columns, labels the n_future hours right after
+    #       them. Shuffle the windows (before batching), then batch.
     raise NotImplementedError("write windowed_dataset")
 
 
 def solution_model():
     # hours: (6984,) datetime64[h]; values: (6984, 4) float32 in the columns of WEATHER_FEATURES
-    hours, values = jfk_weather()
+    hours, values = airport_weather(INSTANCE)
 
     # Keep this scaling as it is: every column is scaled with its own training minimum and
     # maximum, and the grader scales the held-out hours with the same numbers.

@@ -1,29 +1,31 @@
-"""Reference solution: diabetes progression from ten raw measurements."""
+"""Reference solution: regression on a real table of raw measurements."""
 
 import keras
 
-from drill.data.tabular import diabetes
+from drill.data.tables import table
+
+INSTANCE = "diabetes"
 
 
 def solution_model():
-    x, y = diabetes()
+    x, y = table(INSTANCE)
     keras.utils.set_random_seed(1)
 
     # The layer learns each column's mean and variance from the training rows, so the model
-    # takes raw features and the grader can feed them unchanged.
+    # takes raw values and the grader can feed them unchanged.
     normalize = keras.layers.Normalization()
     normalize.adapt(x)
 
     model = keras.Sequential([
-        keras.Input(shape=(10,)),
+        keras.Input(shape=(x.shape[1],)),
         normalize,
         keras.layers.Dense(16, activation="relu"),
-        keras.layers.Dense(1),
+        # start the output at the training mean: targets far from zero need no long climb
+        keras.layers.Dense(1, bias_initializer=keras.initializers.Constant(float(y.mean()))),
     ])
-    # The targets are in the hundreds: a high learning rate gets the output there quickly.
-    # Training on the graded metric (mean absolute error) also shrugs off outlying patients.
-    model.compile(optimizer=keras.optimizers.Adam(0.05), loss="mean_absolute_error")
-    model.fit(x, y, epochs=40, batch_size=16, verbose=2)
+    # Training on the graded metric (mean absolute error) also shrugs off outlying rows.
+    model.compile(optimizer=keras.optimizers.Adam(0.01), loss="mean_absolute_error")
+    model.fit(x, y, epochs=60, batch_size=16, verbose=2)
     return model
 
 

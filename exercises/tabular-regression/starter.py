@@ -1,25 +1,27 @@
-"""Drill: predict diabetes progression from ten raw measurements.
+"""Drill: regression on a real table of raw measurements.
 
-Build, train and return a model that takes the ten raw features of one patient and predicts
-the disease progression one year later. Read task.md for the details and the bar.
+Build, train and return a model that takes one row's raw columns and predicts the target.
+Read task.md for what the table holds, the shapes and the bar.
 """
 
 import keras
 import numpy as np
 
-from drill.data.tabular import DIABETES_FEATURES, diabetes
+from drill.data.tables import features, table
+
+INSTANCE = "diabetes"  # the data set of this attempt; `drill new` sets it
 
 
 def solution_model():
-    # x: (rows, 10) float32 raw features, columns named in DIABETES_FEATURES
-    # y: (rows,) float32 disease progression one year later
-    x, y = diabetes()
+    # x: (rows, columns) float32 raw values, columns named by features(INSTANCE)
+    # y: (rows,) float32 the target
+    x, y = table(INSTANCE)
 
     # TODO: create a keras.layers.Normalization layer and adapt it to x, so the model
-    #       takes raw features (the grader feeds them raw).
+    #       takes raw values (the grader feeds them raw).
 
     model = keras.Sequential([
-        keras.Input(shape=(10,)),
+        keras.Input(shape=(x.shape[1],)),
         # TODO: the Normalization layer, then one or more hidden Dense layers
         keras.layers.Dense(1),
     ])
