@@ -155,7 +155,19 @@ def _weather(instance):
 
 
 # drill id → instance → (inputs the starter's data function returns, held-out inputs) in one row form
+def _synthetic(instance):
+    """Held out means later: the training days end where the first held-out target starts."""
+    from drill.data import series
+
+    _, train = series.synthetic_series(instance)
+    _, y = series._heldout_synthetic(instance)
+    full = series._synthetic_all(instance)[1]
+    assert len(train) == series.SYNTH_SPLIT and y[0] == full[series.SYNTH_SPLIT] and y[-1] == full[-1]
+    return np.arange(len(train), dtype=np.float32).reshape(-1, 1), np.arange(series.SYNTH_SPLIT, len(full), dtype=np.float32).reshape(-1, 1)
+
+
 SPLITS = {"linear-dense": _line, "tabular-regression": _table, "iris-tfdata": _table, "digits-dense": _small_images,
+          "stop-callback": _small_images, "series-dense": _synthetic,
           "multistep-forecast": _weather}
 
 
@@ -198,3 +210,44 @@ def test_one_epoch_of_the_reference_scores_below_five(tmp_path, drill_id, instan
     result = _check(tmp_path, spec, weakened(spec))
     assert result.score < 5, result.summary
     assert result.error_kind not in ("heldout_failed", "internal"), result.error_message
+
+
+# ---------------------------------------------------------------- contract rules the drills ask for
+def test_a_drill_about_a_callback_needs_the_learners_own_class(tmp_path):
+    from drill.check.contract import ModelFacts, check_contract
+    from drill.check.grader import custom_callback_classes
+    from drill.content.exercises import Contract
+
+    own = tmp_path / "own.py"
+    own.write_text("import keras\nclass Stop(keras.callbacks.Callback):\n    pass\n")
+    builtin = tmp_path / "builtin.py"
+    builtin.write_text("import keras\nstop = keras.callbacks.EarlyStopping(patience=2)\n")
+    assert custom_callback_classes(own) == ["Stop"] and custom_callback_classes(builtin) == []
+    contract = Contract(require_custom_callback=True, require_early_stop=True)
+    codes = [p.code for p in check_contract(ModelFacts(input_shapes=[[1]], output_shapes=[[1]], custom_callbacks=[]), contract,
+                                            stopped_early=True, trained=True)]
+    assert codes == ["custom_callback"]
+    never = check_contract(ModelFacts(input_shapes=[[1]], output_shapes=[[1]], custom_callbacks=["Stop"]), contract,
+                           stopped_early=False, trained=False)
+    assert [p.code for p in never] == ["early_stop"] and "never trained" in never[0].message
+
+
+def test_a_hidden_layer_is_counted():
+    from drill.check.contract import ModelFacts, check_contract
+    from drill.content.exercises import Contract
+
+    contract = Contract(min_layer_counts={"Dense": 2})
+    one = ModelFacts(input_shapes=[[20]], output_shapes=[[1]], layer_types=["Dense"])
+    two = ModelFacts(input_shapes=[[20]], output_shapes=[[1]], layer_types=["Dense", "Dense"])
+    assert [p.code for p in check_contract(one, contract)] == ["layer_count"]
+    assert check_contract(two, contract) == []
+
+
+def test_generated_instances_record_the_seed_their_data_module_uses():
+    from drill.data import series, small_images, tabular
+
+    seeds = {("linear-dense", k): v for k, v in tabular.LINE_SEEDS.items()}
+    seeds |= {("series-dense", k): v[0] for k, v in series.SYNTH.items()}
+    seeds |= {(d, k): v.train_seed for d in ("digits-dense", "stop-callback") for k, v in small_images.SETS.items()}
+    for (drill_id, name), seed in seeds.items():
+        assert LOADED.exercises[drill_id].instance(name).seed == seed, (drill_id, name)

@@ -24,6 +24,10 @@ class ModelFacts(BaseModel):
     augmentations: dict[str, float] = Field(default_factory=dict)
     # largest change of any weight of the contract's frozen base; None: the base is not in the model
     base_weight_change: float | None = None
+    # classes in the learner's source that subclass a Callback; None: not looked for
+    custom_callbacks: list[str] | None = None
+    # names the contract asks the learner's source to use that it does not; None: not looked for
+    missing_source_names: list[str] | None = None
     size_mb: float = 0.0
     file: str = ""
 
@@ -50,8 +54,12 @@ def shape_matches(actual: Sequence[int | None], expected: Sequence[int]) -> bool
     return all(e == 0 or a is None or a == e for a, e in zip(actual, expected))
 
 
-def check_contract(facts: ModelFacts, contract: Contract, *, stopped_early: bool | None = None) -> list[Problem]:
-    """Every way the saved model breaks ``contract``; empty when it keeps it."""
+def check_contract(facts: ModelFacts, contract: Contract, *, stopped_early: bool | None = None,
+                   trained: bool | None = None) -> list[Problem]:
+    """Every way the saved model breaks ``contract``; empty when it keeps it.
+
+    ``trained``: whether ``fit`` ran at all (None: unknown).
+    """
     problems: list[Problem] = []
     if len(facts.input_shapes) != 1:
         problems.append(Problem(code="inputs", message=f"the model has {len(facts.input_shapes)} inputs; the task feeds it one",
@@ -86,14 +94,27 @@ def check_contract(facts: ModelFacts, contract: Contract, *, stopped_early: bool
             wanted = " or ".join(names)
             problems.append(Problem(code="required_layer", message=f"the model has no {wanted} layer, which this task asks for",
                                     hint=f"add a {wanted} layer where the task says"))
+    for name, least in contract.min_layer_counts.items():
+        if facts.layer_types.count(name) < least:
+            problems.append(Problem(code="layer_count", message=f"the model has {facts.layer_types.count(name)} {name} layers; this task asks for at least {least}",
+                                    hint=f"add hidden {name} layers before the output, as the task says"))
     problems.extend(_frozen_base_problems(facts, contract))
     problems.extend(_augmentation_problems(facts, contract))
     if facts.size_mb > contract.max_size_mb:
         problems.append(Problem(code="size", message=f"the saved file is {facts.size_mb:.1f} MB; the limit is {contract.max_size_mb:g} MB",
                                 hint="use fewer or smaller layers"))
-    if contract.require_early_stop and not stopped_early:
+    if contract.require_custom_callback and facts.custom_callbacks is not None and not facts.custom_callbacks:
+        problems.append(Problem(code="custom_callback", message="the file defines no callback class of its own; this drill is about writing one",
+                                hint="subclass keras.callbacks.Callback and override on_epoch_end (the built-in EarlyStopping does not count)"))
+    for name in facts.missing_source_names or []:
+        problems.append(Problem(code="source_name", message=f"the file never uses {name}, which this task asks for",
+                                hint=f"do the step the task describes with {name}"))
+    if contract.require_early_stop and trained is False:
+        problems.append(Problem(code="early_stop", message="the model was never trained: fit() did not run, so no callback could end it",
+                                hint="train with model.fit(..., epochs=200, callbacks=[your callback])"))
+    elif contract.require_early_stop and not stopped_early:
         problems.append(Problem(code="early_stop", message="training ran all its epochs; this drill needs it ended by a callback",
-                                hint="add a callback that sets self.model.stop_training = True once the metric is reached (or EarlyStopping)"))
+                                hint="add a callback that sets self.model.stop_training = True once the metric is reached"))
     return problems
 
 

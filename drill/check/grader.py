@@ -104,6 +104,45 @@ def load_heldout(path: Path):
     return _load_module("drill_heldout_of_drill", path).heldout
 
 
+def custom_callback_classes(source: Path) -> list[str]:
+    """Names of the classes the learner's file defines on a base called ``Callback``
+    (``keras.callbacks.Callback``, ``tf.keras.callbacks.Callback`` or an imported ``Callback``),
+    read from its syntax tree: the file is not run again."""
+    import ast
+
+    try:
+        tree = ast.parse(source.read_text(encoding="utf-8", errors="replace"))
+    except (OSError, SyntaxError, ValueError):
+        return []
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ClassDef):
+            for base in node.bases:
+                name = base.attr if isinstance(base, ast.Attribute) else getattr(base, "id", "")
+                if name == "Callback":
+                    found.append(node.name)
+    return found
+
+
+def source_names(source: Path) -> set[str]:
+    """Every name and attribute name the learner's file uses (``keras.callbacks.X`` gives X)."""
+    import ast
+
+    try:
+        tree = ast.parse(source.read_text(encoding="utf-8", errors="replace"))
+    except (OSError, SyntaxError, ValueError):
+        return set()
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name):
+            names.add(node.id)
+        elif isinstance(node, ast.Attribute):
+            names.add(node.attr)
+        elif isinstance(node, ast.alias):
+            names.add(node.asname or node.name.split(".")[-1])
+    return names
+
+
 def heldout_split(path: Path, model: Any, instance: str | None):
     """The held-out ``(x, y)`` of one drill instance: the only way from an instance to its rows.
 
@@ -143,7 +182,13 @@ def grade(spec: dict[str, Any], report: ev.Report, tf: Any, keras: Any) -> None:
     contract = Contract.model_validate(spec["contract"])
     facts = contract_facts(model_facts(model, path), model, contract, keras)
     report.facts = facts.model_dump()
-    problems = check_contract(facts, contract, stopped_early=report.stopped_early)
+    if contract.require_custom_callback:
+        facts.custom_callbacks = custom_callback_classes(Path(spec["solution"]))
+    if contract.require_source_names:
+        used = source_names(Path(spec["solution"]))
+        facts.missing_source_names = [n for n in contract.require_source_names if n not in used]
+    report.facts = facts.model_dump()
+    problems = check_contract(facts, contract, stopped_early=report.stopped_early, trained=report.epochs_seen > 0)
     if problems:
         report.problems = [p.model_dump() for p in problems]
         report.error_kind = "contract"

