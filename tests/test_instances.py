@@ -18,6 +18,8 @@ import pytest
 from drill.cli import main
 from drill.content.exercises import exercises_root, load_exercises
 from drill.content.fairness import reseeded, weakened
+from helpers import heldout_data
+
 from drill.content.instances import Instance, instance_in_code, pick_instance, render, set_instance_line, template_values
 
 T0 = datetime(2026, 11, 1, tzinfo=timezone.utc)
@@ -79,6 +81,30 @@ def test_every_instance_renders_its_task_and_names_itself_in_the_starter(drill_i
         assert str(spec.metric.bars[-1]).rstrip("0").rstrip(".") in text or f"{spec.metric.bars[-1]:g}" in text
 
 
+# Drills whose [[instances]] are still being written (the vision and text drills by their owner,
+# series-lr-sweep and series-conv-lstm on one data set for now). The test below fails for a drill
+# listed here once it has 3 instances, so the list only shrinks.
+PENDING = {"digits-conv", "pixels-from-csv", "shapes-from-dirs", "small-data-augment", "transfer-frozen-base",
+           "text-binary", "text-generate", "text-multiclass", "text-sequence-layers", "series-lr-sweep", "series-conv-lstm"}
+
+
+@pytest.mark.parametrize("drill_id", sorted(LOADED.exercises))
+def test_every_drill_lists_at_least_three_instances(drill_id, capsys):
+    assert main(["instances", drill_id, "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)["instances"]
+    if drill_id in PENDING:
+        assert len(rows) < 3, f"{drill_id} has {len(rows)} instances now: drop it from PENDING"
+    else:
+        assert len(rows) >= 3 and len({r["id"] for r in rows}) == len(rows)
+
+
+def test_every_exam_category_has_four_drills_or_more():
+    from collections import Counter
+
+    counts = Counter(ex.category for ex in LOADED.exercises.values())
+    assert counts["regression"] >= 3 and counts["classic"] >= 4 and counts["series"] >= 4, counts
+
+
 # ---------------------------------------------------------------- the command line
 def test_drill_instances_json_lists_them_with_best_scores(capsys):
     assert main(["instances", "linear-dense", "--json"]) == 0
@@ -129,16 +155,16 @@ def _line(instance):
 
 
 def _table(instance):
-    from drill.data import _heldout, tables
+    from drill.data import tables
 
-    return tables.table(instance)[0], _heldout.table(instance)[0]
+    return tables.table(instance)[0], heldout_data().table(instance)[0]
 
 
 def _small_images(instance):
-    from drill.data import _heldout, small_images
+    from drill.data import small_images
 
     x, _ = small_images.small_images(instance)
-    return x.astype(np.float32) / small_images.PIXEL_MAX[instance], _heldout.small_image_set(instance)[0]
+    return x.astype(np.float32) / small_images.PIXEL_MAX[instance], heldout_data().small_image_set(instance)[0]
 
 
 def _weather(instance):
@@ -148,10 +174,20 @@ def _weather(instance):
 
     hours, raw = series.airport_weather(instance)
     full = series.normalize(series._weather_all(instance)[1], *series.min_max(raw))
-    _, y = series._heldout_weather(instance)
+    _, y = heldout_data().weather(instance)
     assert np.array_equal(y[0, 0], full[len(raw)]) and np.array_equal(y[-1, -1], full[-1])
     assert len(raw) == series.WEATHER_SPLIT
     return hours.astype("int64").astype(np.float32).reshape(-1, 1), series._weather_all(instance)[0][series.WEATHER_SPLIT:].astype("int64").astype(np.float32).reshape(-1, 1)
+
+
+def _univariate(instance):
+    from drill.data import series
+
+    train = series.univariate(instance)
+    full = series.normalize(series._univariate_all(instance), *series.min_max(train))
+    _, y = heldout_data().univariate(instance)
+    assert y[0] == full[len(train)] and y[-1] == full[-1]
+    return np.arange(len(train), dtype=np.float32).reshape(-1, 1), np.arange(len(train), len(full), dtype=np.float32).reshape(-1, 1)
 
 
 # drill id → instance → (inputs the starter's data function returns, held-out inputs) in one row form
@@ -160,14 +196,15 @@ def _synthetic(instance):
     from drill.data import series
 
     _, train = series.synthetic_series(instance)
-    _, y = series._heldout_synthetic(instance)
+    _, y = heldout_data().synthetic_series(instance)
     full = series._synthetic_all(instance)[1]
     assert len(train) == series.SYNTH_SPLIT and y[0] == full[series.SYNTH_SPLIT] and y[-1] == full[-1]
     return np.arange(len(train), dtype=np.float32).reshape(-1, 1), np.arange(series.SYNTH_SPLIT, len(full), dtype=np.float32).reshape(-1, 1)
 
 
 SPLITS = {"linear-dense": _line, "tabular-regression": _table, "iris-tfdata": _table, "digits-dense": _small_images,
-          "stop-callback": _small_images, "series-dense": _synthetic,
+          "stop-callback": _small_images, "series-dense": _synthetic, "sunspots-window": _univariate,
+          "regression-early-stop": _table, "classic-binary": _table,
           "multistep-forecast": _weather}
 
 
@@ -213,15 +250,13 @@ def test_one_epoch_of_the_reference_scores_below_five(tmp_path, drill_id, instan
 
 
 # ---------------------------------------------------------------- contract rules the drills ask for
-def test_a_drill_about_a_callback_needs_the_learners_own_class(tmp_path):
+def test_a_drill_about_a_callback_needs_the_learners_own_class():
     from drill.check.contract import ModelFacts, check_contract
     from drill.check.grader import custom_callback_classes
     from drill.content.exercises import Contract
 
-    own = tmp_path / "own.py"
-    own.write_text("import keras\nclass Stop(keras.callbacks.Callback):\n    pass\n")
-    builtin = tmp_path / "builtin.py"
-    builtin.write_text("import keras\nstop = keras.callbacks.EarlyStopping(patience=2)\n")
+    own = "import keras\nclass Stop(keras.callbacks.Callback):\n    pass\n"
+    builtin = "import keras\nstop = keras.callbacks.EarlyStopping(patience=2)\n"
     assert custom_callback_classes(own) == ["Stop"] and custom_callback_classes(builtin) == []
     contract = Contract(require_custom_callback=True, require_early_stop=True)
     codes = [p.code for p in check_contract(ModelFacts(input_shapes=[[1]], output_shapes=[[1]], custom_callbacks=[]), contract,

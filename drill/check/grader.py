@@ -104,15 +104,15 @@ def load_heldout(path: Path):
     return _load_module("drill_heldout_of_drill", path).heldout
 
 
-def custom_callback_classes(source: Path) -> list[str]:
+def custom_callback_classes(source: str) -> list[str]:
     """Names of the classes the learner's file defines on a base called ``Callback``
     (``keras.callbacks.Callback``, ``tf.keras.callbacks.Callback`` or an imported ``Callback``),
     read from its syntax tree: the file is not run again."""
     import ast
 
     try:
-        tree = ast.parse(source.read_text(encoding="utf-8", errors="replace"))
-    except (OSError, SyntaxError, ValueError):
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError):
         return []
     found = []
     for node in ast.walk(tree):
@@ -124,13 +124,13 @@ def custom_callback_classes(source: Path) -> list[str]:
     return found
 
 
-def source_names(source: Path) -> set[str]:
+def source_names(source: str) -> set[str]:
     """Every name and attribute name the learner's file uses (``keras.callbacks.X`` gives X)."""
     import ast
 
     try:
-        tree = ast.parse(source.read_text(encoding="utf-8", errors="replace"))
-    except (OSError, SyntaxError, ValueError):
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError):
         return set()
     names = set()
     for node in ast.walk(tree):
@@ -181,11 +181,10 @@ def grade(spec: dict[str, Any], report: ev.Report, tf: Any, keras: Any) -> None:
         return
     contract = Contract.model_validate(spec["contract"])
     facts = contract_facts(model_facts(model, path), model, contract, keras)
-    report.facts = facts.model_dump()
     if contract.require_custom_callback:
-        facts.custom_callbacks = custom_callback_classes(Path(spec["solution"]))
+        facts.custom_callbacks = custom_callback_classes(spec.get("source", ""))
     if contract.require_source_names:
-        used = source_names(Path(spec["solution"]))
+        used = source_names(spec.get("source", ""))
         facts.missing_source_names = [n for n in contract.require_source_names if n not in used]
     report.facts = facts.model_dump()
     problems = check_contract(facts, contract, stopped_early=report.stopped_early, trained=report.epochs_seen > 0)

@@ -21,10 +21,11 @@ from drill.check.process import die_with_parent, forbid_inspection
 
 
 def grade_job(job: dict[str, Any], tf: Any, keras: Any) -> ev.Report:
-    """The grade of ``job`` (model, heldout, metric, contract, sample_seed, stopped_early)."""
+    """The grade of ``job`` (model, heldout, instance, metric, contract, sample_seed,
+    stopped_early, epochs_seen, source: the learner's code, read as text only)."""
     from drill.check.grader import grade
 
-    report = ev.Report(stopped_early=bool(job.get("stopped_early")))
+    report = ev.Report(stopped_early=bool(job.get("stopped_early")), epochs_seen=int(job.get("epochs_seen") or 0))
     try:
         grade(job, report, tf, keras)
     except BaseException as error:  # noqa: BLE001 - a grader bug is reported, never a traceback

@@ -77,6 +77,13 @@ COLD = Launcher()
 _default_launcher: Callable[[], Launcher] = lambda: COLD  # noqa: E731 - replaced by drill.check.warm when running
 
 
+def _source_text(solution: Path) -> str:
+    try:
+        return solution.read_text(encoding="utf-8", errors="replace")[:200_000]
+    except OSError:
+        return ""
+
+
 def run_check(
     spec: DrillSpec,
     solution_path: Path | str,
@@ -163,7 +170,9 @@ def run_check(
             job = {"model": str(graded), "heldout": str(spec.heldout.resolve()), "instance": spec.instance_id,
                    "metric": spec.metric.name,
                    "contract": spec.contract.model_dump(), "sample_seed": sample_seed,
-                   "stopped_early": report.stopped_early}
+                   "stopped_early": report.stopped_early, "epochs_seen": report.epochs_seen,
+                   # the learner's code as text, for contract rules about the source (parsed, never run)
+                   "source": _source_text(solution)}
             os.write(grader.launched.job_fd, (json.dumps(job) + "\n").encode())
             grader.launched.close_fds()
             stop_reason = grader.run(answer, deadline=time.monotonic() + GRADE_TIMEOUT_S, cancel=cancel,

@@ -16,7 +16,7 @@ Every table is real data from an installed package, so nothing downloads:
 ``table(name)`` returns the training rows of one table as ``(x, y)``: ``x`` float32 with the
 columns in ``TABLES[name].features``, raw units; ``y`` float32 (regression) or int64 class ids
 (classification). Yes/no columns become 1/0; rows that repeat an earlier row's columns are dropped. The held-out rows (a fixed seeded split, stratified
-for classes) are the grader's: ``drill.data._heldout.table``.
+for classes) are the grader's (``exercises/_grader/drill_heldout.grader.py``: ``table``).
 """
 
 from __future__ import annotations
