@@ -41,6 +41,38 @@ def _line(name: str) -> tuple[float, float, np.ndarray, np.ndarray]:
     return slope, intercept, xs, held
 
 
+# ---------------------------------------------------------------- several features (linear-features)
+# instance → (seed of the rule, number of features); the rule's weights and column scales come from the seed
+LINEAR_RULES = {"three-columns": (4101, 3), "four-columns": (4102, 4), "five-columns": (4103, 5)}
+LINEAR_NOISE = 0.05  # sd of the noise added to every target: no model gets an MSE below about 0.0025
+
+
+def _linear_rule(name: str) -> tuple[np.ndarray, np.ndarray, float]:
+    """(column scales, weights, bias) of rule ``name``: y = Σ w·x/scale + bias + noise."""
+    if name not in LINEAR_RULES:
+        raise ValueError(f"no rule {name!r} (known: {', '.join(LINEAR_RULES)})")
+    seed, k = LINEAR_RULES[name]
+    rng = np.random.default_rng(seed)
+    scales = rng.permutation(np.asarray([1.0, 1000.0, 10.0, 100.0, 10.0][:k]))  # always several scales
+    weights = np.round(rng.uniform(-4, 4, k), 2)
+    return scales.astype(np.float32), weights.astype(np.float32), float(np.round(rng.uniform(-5, 5), 2))
+
+
+def _linear_rows(name: str, n: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    scales, weights, bias = _linear_rule(name)
+    rng = np.random.default_rng(seed)
+    x = (rng.uniform(0, 1, (n, len(scales))) * scales).astype(np.float32)
+    y = x / scales @ weights + bias + rng.normal(0, LINEAR_NOISE, n)
+    return x, y.astype(np.float32)
+
+
+def linear_rows(name: str) -> tuple[np.ndarray, np.ndarray]:
+    """Training rows of rule ``name``: ``x`` (300, k) float32, columns on very different scales
+    (0–1, 0–10, 0–100 or 0–1000), ``y`` (300,) float32, a fixed linear rule of the columns plus a
+    little noise."""
+    return _linear_rows(name, 300, LINEAR_RULES[name][0] + 1)
+
+
 def line_points(name: str) -> tuple[np.ndarray, np.ndarray]:
     """Training points of line data set ``name``: ``x`` and ``y``, both (n, 1) float32 (n = 6–7)."""
     slope, intercept, xs, _ = _line(name)

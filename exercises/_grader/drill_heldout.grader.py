@@ -60,6 +60,12 @@ def small_image_set(name: str) -> tuple[np.ndarray, np.ndarray]:
     return x.astype(np.float32) / small_images.PIXEL_MAX[name], y
 
 
+def linear_rows(name: str) -> tuple[np.ndarray, np.ndarray]:
+    """Held-out rows of a linear rule (``tabular.LINEAR_RULES``): 200 rows from a seed no public
+    function uses."""
+    return tabular._linear_rows(name, 200, tabular.LINEAR_RULES[name][0] + 9000)
+
+
 def diabetes() -> tuple[np.ndarray, np.ndarray]:
     x, y = tabular._diabetes_all()
     _, held = split(y, **tabular._DIABETES)
