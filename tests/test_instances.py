@@ -81,11 +81,9 @@ def test_every_instance_renders_its_task_and_names_itself_in_the_starter(drill_i
         assert str(spec.metric.bars[-1]).rstrip("0").rstrip(".") in text or f"{spec.metric.bars[-1]:g}" in text
 
 
-# Drills whose [[instances]] are still being written (the vision and text drills by their owner,
-# series-lr-sweep and series-conv-lstm on one data set for now). The test below fails for a drill
+# Drills still on one data set (their instances are open work). The test below fails for a drill
 # listed here once it has 3 instances, so the list only shrinks.
-PENDING = {"digits-conv", "pixels-from-csv", "shapes-from-dirs", "small-data-augment", "transfer-frozen-base",
-           "text-binary", "text-generate", "text-multiclass", "text-sequence-layers", "series-lr-sweep", "series-conv-lstm"}
+PENDING = {"series-lr-sweep", "series-conv-lstm"}
 
 
 @pytest.mark.parametrize("drill_id", sorted(LOADED.exercises))
