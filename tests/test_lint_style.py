@@ -106,8 +106,8 @@ def test_each_seeded_problem_is_caught_at_its_line(content):
     report = lint(content, None, coverage_checks=False)
     assert _found(report, "card-form") == [("seeded.md", 7), ("seeded.md", 81)]
     assert _found(report, "long-answer") == [("seeded.md", 21), ("seeded.md", 31)]
-    expected = [("copied.md", 8)] + ([("starter.py", 1), ("starter.py", 5)] if "exercises" in SCANNED_FOLDERS else [])
-    assert _found(report, "copied") == expected
+    assert _found(report, "copied") == [("copied.md", 8), ("starter.py", 1), ("starter.py", 5)]
+    assert SCANNED_FOLDERS == ("decks", "notes", "exercises")
     assert not report.ok
 
 
@@ -147,7 +147,7 @@ def test_json_lists_them_with_path_and_line(content, monkeypatch, capsys):
     assert command.run(args) == 1
     problems = json.loads(capsys.readouterr().out)["problems"]
     seen = {(Path(p["path"]).name, p["line"], p["code"]) for p in problems}
-    assert {("seeded.md", 7, "card-form"), ("seeded.md", 21, "long-answer"), ("copied.md", 8, "copied")} <= seen
+    assert {("seeded.md", 7, "card-form"), ("seeded.md", 21, "long-answer"), ("copied.md", 8, "copied"), ("starter.py", 1, "copied")} <= seen
 
 
 def test_exam_footer_message(content):

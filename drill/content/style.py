@@ -42,8 +42,7 @@ COPIED_PHRASES: tuple[tuple[str, str], ...] = (
     (r"lambda window\s*:\s*\(\s*window\[:-1\]\s*,\s*window\[-1\]\s*\)", "the course's windowed_dataset body"),
 )
 _COMPILED = tuple((re.compile(p, re.I), source) for p, source in COPIED_PHRASES)
-# exercises/ joins once its own rewrite (the drill owners' part of issue 14) has landed.
-SCANNED_FOLDERS: tuple[str, ...] = ("decks", "notes")
+SCANNED_FOLDERS: tuple[str, ...] = ("decks", "notes", "exercises")
 _SCANNED_SUFFIXES = {".md", ".py", ".toml", ".txt", ".json", ".csv"}
 _MAX_SCAN_BYTES = 2_000_000
 

@@ -7,7 +7,7 @@ import tensorflow as tf
 from drill.data.series import SUNSPOT_WINDOW, min_max, normalize, sunspots
 
 
-def windowed_dataset(series, window_size, batch_size, shuffle_buffer):
+def make_windows(series, window_size, batch_size, shuffle_buffer):
     ds = tf.data.Dataset.from_tensor_slices(series)
     ds = ds.window(window_size + 1, shift=1, drop_remainder=True)
     ds = ds.flat_map(lambda w: w.batch(window_size + 1))
@@ -23,7 +23,7 @@ def solution_model():
     keras.utils.set_random_seed(7)
 
     batch_size, epochs = 64, 20
-    train = windowed_dataset(series, SUNSPOT_WINDOW, batch_size=batch_size, shuffle_buffer=1000)
+    train = make_windows(series, SUNSPOT_WINDOW, batch_size=batch_size, shuffle_buffer=1000)
 
     model = keras.Sequential([
         keras.Input(shape=(SUNSPOT_WINDOW,)),           # the grader sends flat windows of 30

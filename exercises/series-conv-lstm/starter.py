@@ -11,10 +11,10 @@ import tensorflow as tf
 from drill.data.series import SUNSPOT_WINDOW, min_max, normalize, sunspots  # SUNSPOT_WINDOW = 30
 
 
-def windowed_dataset(series, window_size, batch_size, shuffle_buffer):
+def make_windows(series, window_size, batch_size, shuffle_buffer):
     # TODO: (features, label) pairs: window_size months in a row, then the month after them;
     #       shuffled and batched.
-    raise NotImplementedError("write windowed_dataset")
+    raise NotImplementedError("write make_windows")
 
 
 def solution_model():

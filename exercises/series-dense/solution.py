@@ -9,7 +9,7 @@ from drill.data.series import SYNTH_WINDOW, synthetic_series
 INSTANCE = "trend-and-seasons"
 
 
-def windowed_dataset(series, window_size, batch_size, shuffle_buffer):
+def make_windows(series, window_size, batch_size, shuffle_buffer):
     """(window_size values, the value after them) pairs, one per day, shuffled and batched.
 
     A 2-D view of the series holds every run of window_size + 1 days as a row.
@@ -26,8 +26,8 @@ def solution_model():
     keras.utils.set_random_seed(7)
 
     # the last 100 days of the training part check the model during training
-    train = windowed_dataset(series[:1000], SYNTH_WINDOW, batch_size=32, shuffle_buffer=1000)
-    valid = windowed_dataset(series[1000 - SYNTH_WINDOW:], SYNTH_WINDOW, batch_size=128, shuffle_buffer=1)
+    train = make_windows(series[:1000], SYNTH_WINDOW, batch_size=32, shuffle_buffer=1000)
+    valid = make_windows(series[1000 - SYNTH_WINDOW:], SYNTH_WINDOW, batch_size=128, shuffle_buffer=1)
 
     model = keras.Sequential([
         keras.Input(shape=(SYNTH_WINDOW,)),

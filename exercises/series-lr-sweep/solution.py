@@ -7,7 +7,7 @@ import tensorflow as tf
 from drill.data.series import RIDERSHIP_WINDOW, chicago_ridership, min_max, normalize
 
 
-def windowed_dataset(series, window_size, batch_size, shuffle_buffer):
+def make_windows(series, window_size, batch_size, shuffle_buffer):
     """(window_size days, the day after them) pairs, one per day, shuffled and batched."""
     rows = np.lib.stride_tricks.sliding_window_view(np.asarray(series, dtype="float32"), window_size + 1)
     ds = tf.data.Dataset.from_tensor_slices((rows[:, :-1], rows[:, -1]))
@@ -43,8 +43,8 @@ def solution_model():
     keras.utils.set_random_seed(7)
 
     split = len(series) - 365  # the last training year validates
-    train = windowed_dataset(series[:split], RIDERSHIP_WINDOW, batch_size=32, shuffle_buffer=1000)
-    valid = windowed_dataset(series[split - RIDERSHIP_WINDOW:], RIDERSHIP_WINDOW, 32, 1)
+    train = make_windows(series[:split], RIDERSHIP_WINDOW, batch_size=32, shuffle_buffer=1000)
+    valid = make_windows(series[split - RIDERSHIP_WINDOW:], RIDERSHIP_WINDOW, 32, 1)
 
     # 1. the sweep: the loss falls faster as the rate grows, until the rate is too big and
     #    the loss turns up again. A rate a few times below the lowest point is fast and stable.

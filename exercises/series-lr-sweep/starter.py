@@ -10,7 +10,7 @@ import tensorflow as tf
 from drill.data.series import RIDERSHIP_WINDOW, chicago_ridership, min_max, normalize  # window: 14 days
 
 
-def windowed_dataset(series, window_size, batch_size, shuffle_buffer):
+def make_windows(series, window_size, batch_size, shuffle_buffer):
     """(window_size days, the day after them) pairs, one per day, shuffled and batched."""
     rows = np.lib.stride_tricks.sliding_window_view(np.asarray(series, dtype="float32"), window_size + 1)
     ds = tf.data.Dataset.from_tensor_slices((rows[:, :-1], rows[:, -1]))

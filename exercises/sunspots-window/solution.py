@@ -9,7 +9,7 @@ from drill.data.series import UNIVARIATE_WINDOW, min_max, normalize, univariate
 INSTANCE = "sunspots"
 
 
-def windowed_dataset(series, window_size, batch_size, shuffle_buffer):
+def make_windows(series, window_size, batch_size, shuffle_buffer):
     """(window_size values, the value after them) pairs, one per step, shuffled and batched."""
     rows = np.lib.stride_tricks.sliding_window_view(np.asarray(series, dtype="float32"), window_size + 1)
     ds = tf.data.Dataset.from_tensor_slices((rows[:, :-1], rows[:, -1]))
@@ -25,8 +25,8 @@ def solution_model():
     keras.utils.set_random_seed(7)
 
     split = len(series) - len(series) // 10  # the last tenth validates
-    train = windowed_dataset(series[:split], UNIVARIATE_WINDOW, batch_size=32, shuffle_buffer=1000)
-    valid = windowed_dataset(series[split - UNIVARIATE_WINDOW:], UNIVARIATE_WINDOW, batch_size=256, shuffle_buffer=1)
+    train = make_windows(series[:split], UNIVARIATE_WINDOW, batch_size=32, shuffle_buffer=1000)
+    valid = make_windows(series[split - UNIVARIATE_WINDOW:], UNIVARIATE_WINDOW, batch_size=256, shuffle_buffer=1)
 
     model = keras.Sequential([
         keras.Input(shape=(UNIVARIATE_WINDOW,)),

@@ -13,10 +13,10 @@ from drill.data.series import UNIVARIATE_WINDOW, min_max, normalize, univariate 
 INSTANCE = "sunspots"  # the data set of this attempt; `drill new` sets it
 
 
-def windowed_dataset(series, window_size, batch_size, shuffle_buffer):
+def make_windows(series, window_size, batch_size, shuffle_buffer):
     # TODO: (features, label) pairs: window_size values in a row, then the value after them,
     #       one window starting at each step; shuffled and batched.
-    raise NotImplementedError("write windowed_dataset")
+    raise NotImplementedError("write make_windows")
 
 
 def solution_model():
