@@ -47,7 +47,8 @@ async def app_numbers(session, size=(120, 40)) -> dict:
         await pilot.pause()
         table = app.screen.query_one("#days")
         row = table.get_row_at(table.cursor_row) if table.row_count else None
-        out["plan_row_new"] = int(row[1]) if row else None
+        labels = [str(column.label) for column in table.columns.values()]
+        out["plan_row_new"] = int(row[labels.index("new")]) if row else None
         out["plan_summary"] = _text(app.screen.query_one("#summary"))
         await pilot.press("q")
         await settle(pilot)
