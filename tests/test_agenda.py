@@ -56,11 +56,12 @@ def test_the_limit_sentence_and_its_fix():
                                      "`drill settings --new-per-day 57` (or S › Settings in the app).")
 
 
-def test_next_action_prefers_an_attempt_in_progress_then_the_plan():
-    assert next_action(3, 1, 5, ("d1",), ("d2",), ("d0",), set(), "").text == "finish your d0 attempt"
-    assert next_action(3, 1, 5, ("d1",), ("d2",), (), set(), "").key == "r"
-    assert next_action(0, 0, 5, ("d1",), ("d2",), (), set(), "").text == "redo the due drill d1"
-    assert next_action(0, 0, 5, (), ("d2",), (), set(), "").text == "learn 5 new cards"
+def test_next_action_prefers_an_attempt_in_progress_then_follows_the_review_order():
+    assert next_action(4, 0, 5, ("d1",), ("d2",), ("d0",), set(), "").text == "finish your d0 attempt"
+    assert next_action(4, 1, 5, ("d1",), ("d2",), (), set(), "").text == "review 4 due cards"
+    assert next_action(0, 1, 5, ("d1",), ("d2",), (), set(), "").text == "redo the due drill d1"
+    assert next_action(0, 1, 5, (), ("d2",), (), set(), "").text == "learn 5 new cards"  # before cards due in minutes
+    assert next_action(0, 1, 0, (), ("d2",), (), set(), "").text == "finish 1 learning card (due within minutes)"
     step = next_action(0, 0, 0, (), ("d2",), (), set(), "")
     assert (step.text, step.key, step.command) == ("start today's planned drill d2", "d", "drill new d2")
     assert next_action(0, 0, 0, (), ("d2",), (), {"d2"}, "").text == "today's plan is done"

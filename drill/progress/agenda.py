@@ -222,19 +222,22 @@ def limit_warning(needed: int, limit: int) -> str:
             f"`drill settings --new-per-day {needed}` (or {SETTINGS_KEY} › Settings in the app).")
 
 
-def next_action(review: int, learning: int, new: int, drills_due: Sequence[str], drills_planned: Sequence[str],
+def next_action(due_now: int, ahead: int, new: int, drills_due: Sequence[str], drills_planned: Sequence[str],
                 in_progress: Sequence[str], done_drills: set[str], limit_note: str) -> NextAction:
-    """One next step that agrees with the plan: an attempt in progress first, then due cards, due
-    drills, today's new cards, today's planned drills; then the limit's fix if it holds cards back."""
+    """One next step that agrees with the plan and the Review screen's order: an attempt in
+    progress first, then cards due now, due drills, today's new cards, learning cards coming up
+    within minutes, today's planned drills; then the limit's fix if it holds cards back."""
     if in_progress:
         d = in_progress[0]
         return NextAction(f"finish your {d} attempt", "d", f"drill drills  (then Enter on {d})")
-    if review + learning:
-        return NextAction(f"review {count(review + learning, 'due card')}", "r", "drill review")
+    if due_now:
+        return NextAction(f"review {count(due_now, 'due card')}", "r", "drill review")
     if drills_due:
         return NextAction(f"redo the due drill {drills_due[0]}", "d", f"drill new {drills_due[0]}")
     if new:
         return NextAction(f"learn {count(new, 'new card')}", "r", "drill review")
+    if ahead:
+        return NextAction(f"finish {count(ahead, 'learning card')} (due within minutes)", "r", "drill review")
     todo = [d for d in drills_planned if d not in done_drills]
     if todo:
         return NextAction(f"start today's planned drill {todo[0]}", "d", f"drill new {todo[0]}")
@@ -296,5 +299,6 @@ def build_agenda(
         minutes_done=minutes_done, hours_per_day=settings.hours_per_day, pace=plan.pace if plan else "",
         plan_message=plan.message if plan else "", limit_warning=warning, review_day=bool(row and row.review_day),
         counts=counts, queue_ids=tuple(queue.ids),
-        next=next_action(review, learning, len(queue.new), drills_due, drills_planned, in_progress, set(done_drills), warning),
+        next=next_action(len(queue.due), len(queue.ahead), len(queue.new), drills_due, drills_planned, in_progress,
+                         set(done_drills), warning),
     )

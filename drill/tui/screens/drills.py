@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Label
+from textual.widgets import DataTable, Footer, Header, Label, Static
 
 from drill.attempts import Attempts
 from drill.content.exercises import DrillSpec, exercises_root, load_exercises
@@ -61,7 +61,7 @@ class DrillsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Label("", id="drills-note")
+        yield Static("", id="drills-note")  # wraps at 80 columns (a Label would cut it)
         yield DataTable(cursor_type="row", zebra_stripes=True, id="drills")
         yield Footer()
 
@@ -101,8 +101,8 @@ class DrillsScreen(Screen[None]):
         if agenda.drills_in_progress:
             parts.append(f"{len(agenda.drills_in_progress)} in progress")
         parts.append("planned today: " + (", ".join(agenda.drills_planned) or "none"))
-        self.query_one("#drills-note", Label).update(
-            " · ".join(parts) + ". Enter opens (resuming an attempt in progress); n starts a fresh one."
+        self.query_one("#drills-note", Static).update(
+            " · ".join(parts) + " · Enter opens (resumes one in progress), n starts fresh"
         )
 
     def _selected(self) -> DrillSpec | None:

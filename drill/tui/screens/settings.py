@@ -89,7 +89,7 @@ class SettingsScreen(Screen[None]):
             validate(current, changes)  # the plain-language message, before anything is written
             self.session.save_settings(**changes)
         except DrillError as error:
-            self.show_rule(error.message, error=True)
+            self.show_rule(error.message + (f"\n{error.hint}" if error.hint else ""), error=True)
             return
         self.fill()
         self.show_rule("Saved. " + ", ".join(next(f.name for f in FIELDS if f.key == k) for k in changes) + ".")

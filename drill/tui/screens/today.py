@@ -98,8 +98,9 @@ class TodayScreen(Screen[None]):
 
         session = self.app.session  # type: ignore[attr-defined]
         r = readiness_for(session.store, session.settings, session.cards, session.clock(), drills=shipped_drills())
-        return (f"Readiness {r.expected_percent:.0f} % · pass chance {r.pass_probability:.0%} "
-                f"({r.pass_low:.0%}–{r.pass_high:.0%}) · weakest {r.weakest}")
+        pct = lambda p: f"{100 * p:.0f} %"  # noqa: E731 - the same spacing as the readiness figure
+        return (f"Readiness {r.expected_percent:.0f} % · pass chance {pct(r.pass_probability)} "
+                f"({pct(r.pass_low)}–{pct(r.pass_high)}) · weakest {r.weakest}")
 
     def _show_error(self, text: str) -> None:
         if self.is_attached:
