@@ -50,6 +50,7 @@ def app(store, tmp_path, now, monkeypatch):
 
 
 async def _settle(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()  # Today fills in from a thread worker after the first frame
     for _ in range(3):
         await pilot.pause()
     await pilot.wait_for_scheduled_animations()
