@@ -103,7 +103,11 @@ def main() -> int:
             c, _, s1, device = checked(spec, runner.COLD)
             w, t, s2, _ = checked(spec, pool)
             b = bare(spec.solution)
-            cold.append(c), warm.append(w), train.append(t), plain.append(b), scores += [s1, s2]
+            cold.append(c)
+            warm.append(w)
+            train.append(t)
+            plain.append(b)
+            scores += [s1, s2]
         c, w, t, b = (statistics.median(x) for x in (cold, warm, train, plain))
         rows.append((spec.id, spec.category, c, w, t, b, min(scores)))
         print(f"{spec.id:22s} cold {c:6.1f}  warm {w:6.1f}  training {t:6.1f}  bare {b:6.1f}  "

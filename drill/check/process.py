@@ -21,11 +21,10 @@ import signal
 import threading
 import time
 from dataclasses import dataclass, field
-from pathlib import Path
 
 PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 MARKER_ENV = "CHECK_RUN_MARKER"  # set in the learner's environment; not a DRILL_* setting
-_live: set = set()
+_trees: dict[int, CheckTree] = {}  # every tree not yet ended, for the atexit hook
 _lock = threading.Lock()
 
 
@@ -165,17 +164,12 @@ def kill_group(pgid: int) -> None:
 
 def track(tree: CheckTree) -> None:
     with _lock:
-        _live.add(id(tree))
         _trees[id(tree)] = tree
 
 
 def untrack(tree: CheckTree) -> None:
     with _lock:
-        _live.discard(id(tree))
         _trees.pop(id(tree), None)
-
-
-_trees: dict[int, CheckTree] = {}
 
 
 @atexit.register
@@ -235,7 +229,3 @@ def die_with_parent(parent_pid: int, poll_s: float = 0.5) -> None:
                 end_group()
 
     threading.Thread(target=watch, name="drill-parent-watch", daemon=True).start()
-
-
-def proc_available() -> bool:
-    return Path("/proc/self/stat").exists()
