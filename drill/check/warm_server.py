@@ -22,6 +22,7 @@ import shutil
 import signal
 import socket
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -129,10 +130,24 @@ def main(argv: list[str] | None = None) -> int:
         os._exit(0)
 
     signal.signal(signal.SIGTERM, shutdown)
-    _prctl(1, int(signal.SIGTERM))  # PR_SET_PDEATHSIG
+    # no PDEATHSIG here: it fires when the *thread* that started this process ends, and the app
+    # starts the worker from a short-lived thread; the loop below polls getppid() instead
     if os.getppid() != parent:
         shutdown()
+    importing = threading.Event()
+    importing.set()
+
+    def watch_parent() -> None:  # only while importing: the server forks only with one thread
+        while importing.is_set():
+            if os.getppid() != parent:
+                shutdown()
+            time.sleep(0.25)
+
+    watcher = threading.Thread(target=watch_parent, name="drill-warm-import-watch", daemon=True)
+    watcher.start()
     tf, keras = preload()
+    importing.clear()
+    watcher.join()
     socket.send_fds(sock, [b'{"op": "ready"}'], [])
     while True:
         ready, _, _ = select.select([sock], [], [], 0.25)
