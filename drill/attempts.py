@@ -20,7 +20,7 @@ from pydantic import Field, PrivateAttr, field_validator
 
 from drill.content.exercises import DrillSpec, Exercise
 from drill.content.instances import pick_instance
-from drill.errors import ContentError, DataError, UsageError
+from drill.errors import ContentError, UsageError
 from drill.models import ItemState, Record, Review, Settings, utc
 
 ATTEMPTS = "attempts"
@@ -135,22 +135,16 @@ class Attempts:
 
     # --- reading --------------------------------------------------------------------------
     def get(self, attempt_id: str) -> Attempt:
-        raw = self.store.get(ATTEMPTS, attempt_id)
-        if raw is None:
+        attempt = self.store.get(ATTEMPTS, attempt_id, parse=Attempt.model_validate)
+        if attempt is None:
             raise UsageError(f"no attempt {attempt_id!r}")
-        try:
-            return Attempt.model_validate(raw).in_home(self.home)
-        except ValueError as error:
-            raise DataError(f"attempt {attempt_id!r} in the data folder is invalid: {error}") from error
+        return attempt.in_home(self.home)
 
     def all(self, drill_id: str | None = None) -> list[Attempt]:
-        """Attempts (of one drill, or all), oldest first; invalid records are skipped."""
+        """Attempts (of one drill, or all), oldest first; an invalid record is a DataError naming it."""
         out = []
-        for raw in self.store.all(ATTEMPTS).values():
-            try:
-                attempt = Attempt.model_validate(raw).in_home(self.home)
-            except ValueError:
-                continue
+        for attempt in self.store.all(ATTEMPTS, parse=Attempt.model_validate).values():
+            attempt = attempt.in_home(self.home)
             if drill_id is None or drill_id in (attempt.drill_id, attempt.variant):
                 out.append(attempt)
         return sorted(out, key=lambda a: a.started_at)
@@ -163,9 +157,9 @@ class Attempts:
     def submissions(self, attempt_id: str) -> list[Submission]:
         attempt = self.get(attempt_id)
         out = []
-        for raw in self.store.records(SUBMISSIONS, since=attempt.started_at):
-            if raw.get("attempt_id") == attempt_id:
-                out.append(Submission.model_validate(raw))
+        for sub in self.store.records(SUBMISSIONS, since=attempt.started_at, parse=Submission.model_validate):
+            if sub.attempt_id == attempt_id:
+                out.append(sub)
         return out
 
     def instance_of(self, attempt: Attempt, exercise: Exercise) -> str:
@@ -278,8 +272,7 @@ class Attempts:
         return attempt
 
     def _state(self, drill_id: str) -> ItemState | None:
-        raw = self.store.get(ITEMS, drill_id)
-        return None if raw is None else ItemState.model_validate(raw)
+        return self.store.get(ITEMS, drill_id, parse=ItemState.model_validate)
 
     def _settings(self) -> Settings:
         from drill.session import load_settings

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from drill import __version__
 from drill.commands import COMMANDS, HELP
-from drill.errors import DrillError
+from drill.errors import message_for
 
 
 def build_parser(commands: dict[str, str] | None = None) -> argparse.ArgumentParser:
@@ -71,14 +71,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.command = "today"
             return open_app.run(args)
         return int(args._module.run(args) or 0)
-    except DrillError as error:
-        print(f"drill: {error.message}", file=sys.stderr)
-        if error.hint:
-            print(f"  hint: {error.hint}", file=sys.stderr)
-        return error.exit_code
-    except OSError as error:
-        print(f"drill: {error.strerror or error}: {error.filename or ''}".rstrip(": "), file=sys.stderr)
-        return 1
+    except Exception as error:  # the one edge: every error becomes a message (Ctrl+C: entry())
+        text, code = message_for(error)
+        print(text, file=sys.stderr)
+        return code
 
 
 def entry() -> None:

@@ -51,3 +51,41 @@ class BusyError(DrillError):
     """Another drill process holds the data folder."""
 
     exit_code = 2
+
+
+def message_for(error: BaseException, crash_dir: str | None = None) -> tuple[str, int]:
+    """The one edge where any error becomes what a person reads, and the exit code.
+
+    Used by the command line (``drill.cli.main``) and by the app (``DrillApp``), so a damaged
+    file reads the same everywhere. A ``DrillError`` is its message and hint; an ``OSError`` the
+    system's reason and file; anything else is a bug in drill: one line here, the traceback in a
+    crash file (never on the learner's screen).
+    """
+    if isinstance(error, DrillError):
+        text = f"drill: {error.message}" + (f"\n  hint: {error.hint}" if error.hint else "")
+        return text, error.exit_code
+    if isinstance(error, KeyboardInterrupt):
+        return "drill: interrupted. Everything saved before this moment is kept.", 130
+    if isinstance(error, OSError) and error.strerror:
+        where = f": {error.filename}" if error.filename else ""
+        return f"drill: {error.strerror}{where}", 1
+    crash = _write_crash(error, crash_dir)
+    text = f"drill: unexpected error ({type(error).__name__}: {str(error)[:200]}); nothing saved before it is lost"
+    hint = f"this is a bug in drill: please report it with {crash}" if crash else "this is a bug in drill: please report it"
+    return f"{text}\n  hint: {hint}", 1
+
+
+def _write_crash(error: BaseException, crash_dir: str | None) -> str | None:
+    import os
+    import tempfile
+    import time
+    import traceback
+
+    try:
+        folder = crash_dir or tempfile.gettempdir()
+        path = os.path.join(folder, f"drill-crash-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.txt")
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write("".join(traceback.format_exception(error)))
+        return path
+    except OSError:
+        return None

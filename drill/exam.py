@@ -147,7 +147,7 @@ class ExamBook:
         self.clock = clock
 
     def all(self) -> list[Exam]:
-        exams = [Exam.model_validate(doc) for doc in self.store.all(EXAMS).values()]
+        exams = list(self.store.all(EXAMS, parse=Exam.model_validate).values())
         return sorted(exams, key=lambda e: e.started_at)
 
     def current(self) -> Exam | None:
@@ -187,10 +187,10 @@ class ExamBook:
         return exam
 
     def _get(self, exam_id: str) -> Exam:
-        doc = self.store.get(EXAMS, exam_id)
-        if doc is None:
+        exam = self.store.get(EXAMS, exam_id, parse=Exam.model_validate)
+        if exam is None:
             raise UsageError(f"no exam {exam_id!r}")
-        return Exam.model_validate(doc)
+        return exam
 
     def _save(self, exam: Exam) -> None:
         self.store.put(EXAMS, exam.id, exam.model_dump(mode="json"))

@@ -77,6 +77,19 @@ class Settings(Record):
             raise ValueError(f"FSRS parameters {bad} are out of range; run `drill optimize` again or clear them")
         return params
 
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, name: str | None) -> str | None:
+        # checked when read, not first when a study day is computed deep inside a screen
+        if name is not None:
+            from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+            try:
+                ZoneInfo(name)
+            except (ZoneInfoNotFoundError, ValueError):
+                raise ValueError(f"unknown time zone {name!r}: use an IANA name such as 'Europe/Berlin'") from None
+        return name
+
 
 class ItemState(Record):
     """FSRS memory state of one card or drill, plus the learner's own flags.

@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from drill.content.cards import Card
 from drill.content.decks import DeckSet, load_decks
-from drill.errors import DataError, UsageError
+from drill.errors import UsageError
 from drill.models import ItemState, Review, Settings
 from drill.paths import content_root
 from drill.schedule.days import day_start, next_day_start, study_day
@@ -67,18 +67,8 @@ class UndoStep:
 
 def load_settings(store) -> Settings:
     """Read the settings document; a hand-edited invalid file is reported by field, never replaced."""
-    raw = store.get(SETTINGS, SETTINGS)
-    if raw is None:
-        return Settings()
-    try:
-        return Settings.model_validate(raw)
-    except ValidationError as error:
-        first = error.errors()[0]
-        field = ".".join(str(p) for p in first["loc"]) or "(settings)"
-        raise DataError(
-            f"settings field {field!r} is invalid: {first['msg']} (got {first.get('input')!r})",
-            hint="fix it with `drill settings` or in the data folder's drill.json; defaults are not swapped in silently",
-        ) from error
+    settings = store.get(SETTINGS, SETTINGS, parse=Settings.model_validate)  # DataError naming the field
+    return Settings() if settings is None else settings
 
 
 def deck_folders(home: Path) -> list[Path]:
@@ -110,16 +100,15 @@ class StudySession:
         self.decks = load_decks(*deck_folders(self.store.home))
 
     def state(self, item_id: str) -> ItemState | None:
-        raw = self.store.get(ITEMS, item_id)
-        return None if raw is None else ItemState.model_validate(raw)
+        return self.store.get(ITEMS, item_id, parse=ItemState.model_validate)
 
     def states(self) -> dict[str, ItemState]:
-        return {key: ItemState.model_validate(doc) for key, doc in self.store.all(ITEMS).items()}
+        return self.store.all(ITEMS, parse=ItemState.model_validate)
 
     def today_reviews(self, now: datetime | None = None) -> list[Review]:
         now = now or self.clock()
         start = day_start(study_day(now, self.settings), self.settings)
-        return [Review.model_validate(r) for r in self.store.records(REVIEWS, since=start)]
+        return list(self.store.records(REVIEWS, since=start, parse=Review.model_validate))
 
     def queue(self, now: datetime | None = None) -> Queue:
         """Cards to study now: due first, then new ones in learning-path order."""

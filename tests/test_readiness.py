@@ -3,6 +3,7 @@ determinism) and simulated learners landing in the bands written in docs/readine
 
 from __future__ import annotations
 
+import pytest
 from datetime import date, datetime, timedelta, timezone
 from types import SimpleNamespace
 
@@ -208,7 +209,8 @@ def test_defensive_parsing_of_other_modules_records():
     assert parse_submission({"drill_id": "x", "score": 4, "at": "2026-11-01T10:00:00+00:00"}).score == 4
     assert parse_submission({"drill_id": "x", "score": "4", "at": "2026-11-01T10:00:00+00:00"}) is None
     assert parse_submission({"score": 4}) is None
-    assert parse_exam({"at": "nope", "scores": {"text": 5}}) is None  # not an exam record
+    with pytest.raises(ValueError):  # not an exam record: an error the store reports, never a silent skip
+        parse_exam({"at": "nope", "scores": {"text": 5}})
 
 
 def test_finished_mock_exams_are_evidence_with_each_attempted_tasks_best_score():

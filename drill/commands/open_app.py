@@ -67,4 +67,6 @@ def run(args: argparse.Namespace) -> int:
                 raise app.failure
     finally:
         store.close()
-    return 0
+    if app.fatal_error is not None:  # reported by the CLI edge (drill.errors.message_for), exit non-zero
+        raise app.fatal_error
+    return app.return_code or 0

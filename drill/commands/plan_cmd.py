@@ -59,13 +59,18 @@ def run(args: argparse.Namespace) -> int:
         now = session.clock()
         plan = planner_of(session).plan(now)
         agenda = agenda_for(session, now)
+        from drill.progress.daily import warn_left_out
+
+        data = ({**plan.as_json(), "pace": agenda.pace, "limit_warning": agenda.limit_warning,
+                 "today_agenda": agenda.as_json()} if args.json else None)
+        # damaged day files: said, never skipped in silence
+        code = warn_left_out(store.home, session.settings, data, session.decks)
         if args.json:
-            print(json.dumps({**plan.as_json(), "pace": agenda.pace, "limit_warning": agenda.limit_warning,
-                              "today_agenda": agenda.as_json()}, indent=2))
+            print(json.dumps(data, indent=2))
         else:
             import shutil
 
             print(render(plan, agenda, width=min(shutil.get_terminal_size((80, 24)).columns, 100), wide=args.wide))
-        return 0
+        return code
     finally:
         store.close()

@@ -48,14 +48,19 @@ def run(args: argparse.Namespace) -> int:
     store = Store.open(args.home)
     try:
         settings = load_settings(store)
-        cards = load_decks(*deck_folders(store.home)).cards
+        decks = load_decks(*deck_folders(store.home))
+        cards = decks.cards
         result = readiness_for(store, settings, cards, utc_now())
+        from drill.progress.daily import warn_left_out
+
         if args.json:
             data = result.as_json()
             data["exam_date"] = settings.exam_date.isoformat() if settings.exam_date else None
+            code = warn_left_out(store.home, settings, data, decks)  # damaged day files: said, never skipped in silence
             print(json.dumps(data, indent=2, ensure_ascii=False))
         else:
             print(render(result, settings.exam_date))
-        return 0
+            code = warn_left_out(store.home, settings, decks=decks)
+        return code
     finally:
         store.close()

@@ -42,6 +42,8 @@ def load_decks(*folders: Path) -> DeckSet:
             result.problems.append(Problem(path, 1, f"cannot read deck file: {error}"))
             continue
         cards, problems = parse_deck(text, path, skill_ids, start_order=len(result.cards))
+        if not cards and not problems:  # an emptied or truncated deck: say so, do not lose cards in silence
+            problems = [Problem(path, 1, "no cards in this deck file (empty, or no '## card-id' heading)")]
         result.problems.extend(problems)
         for card in cards:
             first = result.cards.get(card.id)

@@ -3,15 +3,16 @@
 Each day file of the ``reviews``, ``time``, ``submissions`` and ``readiness`` logs is summed
 once; the sum is kept in ``<home>/cache/progress-v1.json`` with the file's size and mtime and
 recomputed only when the file changes (today's, an edit, an import). Deleting the cache is
-always safe: it is rebuilt from the logs. It is derived data, outside backups and exports.
+always safe: it is rebuilt from the logs (so is a damaged or wrong-shape cache, silently). It is
+derived data, outside backups and exports. A damaged *day file* is never skipped in silence.
 """
 
 from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 
 from drill.models import Settings
@@ -19,7 +20,7 @@ from drill.progress.evidence import READINESS_LOG, SUBMISSIONS, parse_submission
 from drill.readiness import Submission
 from drill.stats import day_reviews, day_time, merge_days
 from drill.store.atomic import write_json_atomic
-from drill.store.layout import RECORDS_TABLE, partitions
+from drill.store.layout import RECORDS_TABLE, parse_at, partitions, validate_partition
 
 CACHE_FILE = Path("cache", "progress-v1.json")
 LOGS = ("reviews", "time", SUBMISSIONS, READINESS_LOG)
@@ -31,6 +32,25 @@ class Daily:
     time: dict[str, dict]  # study day → minutes (drill.stats.day_time)
     submissions: list[Submission]
     readiness: list[dict]
+    left_out: list[dict] = field(default_factory=list)  # damaged day files: see left_out_message
+
+
+def _usable(log: str, rec: object) -> bool:
+    """A record the sums can use (a hand edit or a bad import can break one)."""
+    try:
+        parse_at(rec["at"])  # type: ignore[index]
+        if log == "reviews":
+            rating = rec["rating"]  # type: ignore[index]
+            return type(rating) is int and 1 <= rating <= 4
+        if log == "time":
+            minutes = rec["minutes"]  # type: ignore[index]
+            date.fromisoformat(rec["day"])  # type: ignore[index]
+            return type(minutes) in (int, float) and 0 <= minutes <= 24 * 60
+        if log == SUBMISSIONS:
+            return parse_submission(rec) is not None  # type: ignore[arg-type]
+        return isinstance(rec, dict)
+    except (KeyError, TypeError, ValueError):
+        return False
 
 
 def _summarise(log: str, records: list[dict], settings: Settings):
@@ -44,27 +64,46 @@ def _summarise(log: str, records: list[dict], settings: Settings):
     return [{k: r.get(k) for k in ("day", "expected", "low", "high", "pass", "categories")} for r in records]
 
 
-def _read(path: Path) -> list[dict]:
+def _entry(log: str, file: Path, fp: list[int], settings: Settings) -> dict:
+    """A day file's cache entry: its sums, and what it had to leave out (never in silence)."""
     try:
-        data = json.loads(path.read_bytes())
-        return list((data.get(RECORDS_TABLE) or {}).values())
-    except (OSError, ValueError, AttributeError):
-        return []
+        data = json.loads(file.read_bytes())
+        validate_partition(data)
+        records = list((data.get(RECORDS_TABLE) or {}).values())
+    except (OSError, ValueError, AttributeError, TypeError) as exc:
+        return {"fp": fp, "agg": _summarise(log, [], settings), "error": str(exc)[:200] or type(exc).__name__}
+    good = [r for r in records if _usable(log, r)]
+    entry = {"fp": fp, "agg": _summarise(log, good, settings)}
+    if len(good) < len(records):
+        entry["bad"] = len(records) - len(good)
+    return entry
+
+
+def _load_cache(path: Path, key: str) -> dict:
+    """The cache's logs, or {} when it is missing, stale or damaged (it is rebuilt then)."""
+    try:
+        cache = json.loads(path.read_bytes())
+        logs = cache.get("logs") if isinstance(cache, dict) and cache.get("key") == key else None
+        if isinstance(logs, dict) and all(isinstance(v, dict) for v in logs.values()):
+            return logs
+    except (OSError, ValueError):
+        pass
+    return {}
 
 
 def load_daily(home: Path, settings: Settings) -> Daily:
-    """Per-day aggregates of every log, from the cache where the day file is unchanged."""
+    """Per-day aggregates of every log, from the cache where the day file is unchanged.
+
+    A day file that cannot be read, or records in it that cannot be summed, are left out of
+    the sums and listed in ``Daily.left_out`` (file, reason, records), so every screen and
+    ``--json`` output can say what is missing (``left_out_message``).
+    """
     path = Path(home) / CACHE_FILE
     key = f"{settings.timezone}|{settings.rollover_hour}"
-    try:
-        cache = json.loads(path.read_bytes())
-        if cache.get("key") != key:
-            cache = {}
-    except (OSError, ValueError):
-        cache = {}
-    logs = cache.get("logs") or {}
+    logs = _load_cache(path, key)
     changed = False
     fresh: dict[str, dict] = {}
+    left_out: list[dict] = []
     for log in LOGS:
         old = logs.get(log) or {}
         new = {}
@@ -75,12 +114,22 @@ def load_daily(home: Path, settings: Settings) -> Daily:
                 continue
             fp = [st.st_mtime_ns, st.st_size]
             entry = old.get(day.isoformat())
-            if entry is None or entry.get("fp") != fp:
-                entry = {"fp": fp, "agg": _summarise(log, _read(file), settings)}
+            if not isinstance(entry, dict) or entry.get("fp") != fp or not _entry_shape_ok(log, entry):
+                entry = _entry(log, file, fp, settings)
                 changed = True
             new[day.isoformat()] = entry
+            if "error" in entry or "bad" in entry:
+                left_out.append({"file": str(file), "day": day.isoformat(), "log": log, "bytes": st.st_size,
+                                 "reason": entry.get("error") or "records with invalid values",
+                                 "records": entry.get("bad")})  # None: the whole file
         changed = changed or len(new) != len(old)
         fresh[log] = new
+    if left_out:
+        from drill.store.backups import find_good_backup
+
+        for item in left_out:
+            good = find_good_backup(Path(home), Path(item["file"]).relative_to(home))
+            item["backup"] = str(good) if good else None
     if changed:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -94,4 +143,52 @@ def load_daily(home: Path, settings: Settings) -> Daily:
         time=merge_days(e["agg"] for e in fresh["time"].values()),
         submissions=sorted(subs, key=lambda s: s.at),
         readiness=sorted(snaps, key=lambda r: r.get("day") or ""),
+        left_out=left_out,
     )
+
+
+def _entry_shape_ok(log: str, entry: dict) -> bool:
+    """A cache entry another version (or a damaged cache) wrote in another shape is rebuilt."""
+    agg = entry.get("agg")
+    if log in ("reviews", "time"):
+        return isinstance(agg, dict) and all(isinstance(v, dict) for v in agg.values())
+    if log == SUBMISSIONS:
+        return isinstance(agg, list) and all(isinstance(v, list) and len(v) == 3 for v in agg)
+    return isinstance(agg, list) and all(isinstance(v, dict) for v in agg)
+
+
+def left_out_message(left_out: list[dict]) -> str | None:
+    """One warning naming every damaged day file the sums left out, and how much; None if none."""
+    if not left_out:
+        return None
+    parts = []
+    for item in left_out:
+        if item["log"] == "decks":
+            parts.append(f"{item['file']}: {item['reason']} — left out the cards it holds (`drill lint` lists them)")
+            continue
+        what = f"{item['records']} record(s)" if item.get("records") else f"the whole {item['log']} day {item['day']}"
+        backup = f"newest good backup: {item['backup']}" if item.get("backup") else "no good backup found"
+        parts.append(f"{item['file']}: {item['reason']} — left out {what} ({backup})")
+    return ("these figures leave out damaged data:\n  " + "\n  ".join(parts)
+            + "\n  hint: copy the backup over the damaged file (or fix it by hand); drill left it untouched")
+
+
+def warn_left_out(home: Path, settings: Settings, data: dict | None = None, decks=None) -> int:
+    """For the text commands: print the left-out warning to stderr, add ``left_out`` to ``data``
+    (the ``--json`` document); return the exit code (2 when something was left out, else 0).
+
+    ``decks`` (a DeckSet): cards of the learner's own decks that do not parse are left out too.
+    """
+    import sys
+
+    left_out = load_daily(home, settings).left_out  # cached: the second read costs a stat per file
+    for problem in getattr(decks, "problems", ()):
+        if Path(problem.path).is_relative_to(home):  # shipped content is `drill lint`'s business
+            left_out.append({"file": str(problem.path), "log": "decks", "day": None, "records": None,
+                             "reason": f"line {problem.line}: {problem.message}", "bytes": None, "backup": None})
+    if data is not None:
+        data["left_out"] = left_out
+    message = left_out_message(left_out)
+    if message:
+        print(f"drill: {message}", file=sys.stderr)
+    return 2 if left_out else 0

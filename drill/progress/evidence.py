@@ -86,10 +86,7 @@ def parse_exam(raw: dict) -> MockExam | None:
     """
     from drill.exam import Exam
 
-    try:
-        exam = Exam.model_validate(raw)
-    except ValueError:
-        return None
+    exam = raw if isinstance(raw, Exam) else Exam.model_validate(raw)  # invalid: the caller's DataError
     if exam.ended_at is None:
         return None
     scores = {task.category: float(task.best) for task in exam.tasks if task.submissions}
@@ -99,30 +96,30 @@ def parse_exam(raw: dict) -> MockExam | None:
 
 def submissions(store, since: datetime | None = None) -> list[Submission]:
     out = []
-    for raw in store.records(SUBMISSIONS, since=since):
-        sub = parse_submission(raw)
-        if sub is not None:
-            out.append(sub)
-    return out
+    return list(store.records(SUBMISSIONS, since=since, parse=strict_submission))
+
+
+def strict_submission(raw: dict) -> Submission:
+    """A stored submission as evidence; one that does not parse is an error, never skipped."""
+    sub = parse_submission(raw)
+    if sub is None:
+        raise ValueError("a submission needs a drill id, a numeric score and a time 'at'")
+    return sub
 
 
 def exams(store) -> list[MockExam]:
     out = []
-    for raw in store.all(EXAMS).values():
-        exam = parse_exam(raw) if isinstance(raw, dict) else None
+    from drill.exam import Exam
+
+    for raw in store.all(EXAMS, parse=Exam.model_validate).values():
+        exam = parse_exam(raw)
         if exam is not None:
             out.append(exam)
     return out
 
 
 def item_states(store) -> dict[str, ItemState]:
-    out = {}
-    for key, doc in store.all("items").items():
-        try:
-            out[key] = ItemState.model_validate(doc)
-        except Exception:  # noqa: BLE001 - a state another module wrote in a newer shape
-            continue
-    return out
+    return store.all("items", parse=ItemState.model_validate)  # an invalid state: DataError naming it
 
 
 def build_evidence(store, settings: Settings, cards: dict, drills: dict[str, DrillInfo], now: datetime,

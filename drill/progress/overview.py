@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from drill.models import Settings
@@ -22,6 +22,7 @@ class Overview:
     readiness: Readiness
     plan: Plan
     agenda: object | None = None  # drill.progress.agenda.Agenda when read through a session
+    left_out: list[dict] = field(default_factory=list)  # damaged day files the figures leave out
 
 
 def overview(store, settings: Settings, cards: dict, now: datetime, *, drills: dict[str, DrillInfo] | None = None,
@@ -43,11 +44,11 @@ def overview(store, settings: Settings, cards: dict, now: datetime, *, drills: d
             pass
     attempted = {s.drill_id for s in daily.submissions}
     introduced = [s for s in states.values() if s.last_review is not None]
-    from drill.progress.planning import BASELINE, PLAN_TABLE
+    from drill.progress.planning import BASELINE, PLAN_TABLE, parse_baseline
 
     if plan is None:
         plan = make_plan(today, settings, units_left(cards, drills, states, attempted), introduced,
-                         baseline=store.get(PLAN_TABLE, BASELINE))
+                         baseline=store.get(PLAN_TABLE, BASELINE, parse=parse_baseline))
     month = today - timedelta(days=29)
     stats = StatsData(
         today=today,
@@ -67,4 +68,4 @@ def overview(store, settings: Settings, cards: dict, now: datetime, *, drills: d
         for key, bucket in (("topic", stats.by_topic), ("resource", stats.by_resource)):
             for k, v in agg[key].items():
                 bucket[k] = bucket.get(k, 0.0) + v
-    return Overview(stats, ready, plan, agenda)
+    return Overview(stats, ready, plan, agenda, daily.left_out)

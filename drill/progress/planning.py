@@ -13,6 +13,20 @@ PLAN_TABLE = "plan"
 BASELINE = "baseline"
 
 
+def parse_baseline(doc: object) -> dict:
+    """The stored plan baseline (``{"exam_date", "start", "total"}``), checked: a bad one is a
+    DataError naming drill.json (``Store.get(..., parse=)``), never a silently wrong pace."""
+    from datetime import date
+
+    if not isinstance(doc, dict) or set(doc) != {"exam_date", "start", "total"}:
+        raise ValueError("a plan baseline has exactly the fields exam_date, start and total")
+    date.fromisoformat(doc["exam_date"])
+    date.fromisoformat(doc["start"])
+    if type(doc["total"]) is not int or doc["total"] < 0:
+        raise ValueError(f"total must be a whole number ≥ 0, got {doc['total']!r}")
+    return doc
+
+
 def units_left(cards: dict, drills: dict[str, DrillInfo], states: dict[str, ItemState], attempted: set[str]) -> list[Unit]:
     """Cards never reviewed and drills (not variants) never attempted."""
     units = []
@@ -39,7 +53,7 @@ def plan_for(store, settings: Settings, cards: dict, now: datetime, *, drills: d
     attempted = {s.drill_id for s in load_daily(store.home, settings).submissions}
     units = units_left(cards, drills, states, attempted)
     today = study_day(now, settings)
-    baseline = store.get(PLAN_TABLE, BASELINE)
+    baseline = store.get(PLAN_TABLE, BASELINE, parse=parse_baseline)
     exam = settings.exam_date.isoformat() if settings.exam_date else None
     if save_baseline and exam and (not baseline or baseline.get("exam_date") != exam):
         baseline = {"exam_date": exam, "start": today.isoformat(), "total": len(units)}

@@ -56,8 +56,7 @@ class TimeBook:
         since = day_start(first, self.settings) - timedelta(days=1) if first else None
         until = day_start(last, self.settings) + timedelta(days=2) if last else None
         out = []
-        for raw in self.store.records(TIME_LOG, since=since, until=until):
-            entry = TimeEntry.model_validate(raw)
+        for entry in self.store.records(TIME_LOG, since=since, until=until, parse=TimeEntry.model_validate):
             if (first is None or entry.day >= first) and (last is None or entry.day <= last):
                 out.append(entry)
         return out
@@ -138,10 +137,11 @@ class TimeBook:
                 source="app", activity=span.activity, topic=span.topic, resource="app",  # type: ignore[arg-type]
             )
             old = None
-            existing = self.store.records(TIME_LOG, since=span.start, until=span.start + timedelta(seconds=1))
-            for raw in existing:
-                if raw.get("id") == span.id:
-                    old = TimeEntry.model_validate(raw)
+            existing = self.store.records(TIME_LOG, since=span.start, until=span.start + timedelta(seconds=1),
+                                          parse=TimeEntry.model_validate)
+            for stored in existing:
+                if stored.id == span.id:
+                    old = stored
             saved.append(self._write(entry, old))
         return saved
 

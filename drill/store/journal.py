@@ -80,7 +80,9 @@ class Journal:
         """True when the journal holds a commit that may not have reached its files."""
         fd = self._open()
         size = os.fstat(fd).st_size
-        return size > 0 and os.pread(fd, len(DONE), size - len(DONE)) != DONE
+        if size < len(DONE):  # a torn first line (never acknowledged) or nothing
+            return size > 0
+        return os.pread(fd, len(DONE), size - len(DONE)) != DONE
 
     def write(self, line: bytes) -> int:
         """Append a commit line (no sync); return the descriptor to fdatasync."""

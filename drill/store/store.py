@@ -65,6 +65,7 @@ from drill.store.layout import (
 )
 from drill.store.export_format import EXPORT_FORMAT, validate_export
 from drill.store.locks import FileLock, SessionLock
+from drill.store.parsing import Parse, parsed
 
 _PARTITION_CACHE = 8
 
@@ -443,18 +444,25 @@ class Store:
         return db
 
     # ------------------------------------------------------------------ keyed documents
-    def get(self, table: str, key: str) -> dict | None:
+    def get(self, table: str, key: str, parse: Parse | None = None) -> Any:
+        """The document (a copy), or ``parse(doc)``: a doc that does not parse is a DataError."""
         check_name("table", table)
         check_key(key)
         with self._mutex:
             doc = self._main.table(table).get(doc_id=key)
-            return None if doc is None else _clone(dict(doc))
+            doc = None if doc is None else _clone(dict(doc))
+        if doc is None or parse is None:
+            return doc
+        return parsed(self._error, self.home / MAIN_FILE, f"{table} {key!r}", parse, doc)
 
-    def all(self, table: str) -> dict[str, dict]:
+    def all(self, table: str, parse: Parse | None = None) -> dict[str, Any]:
         check_name("table", table)
         with self._mutex:
             raw = (self._main.storage.read() or {}).get(table, {})
-            return {k: _clone(v) for k, v in raw.items()}
+            docs = {k: _clone(v) for k, v in raw.items()}
+        if parse is None:
+            return docs
+        return {k: parsed(self._error, self.home / MAIN_FILE, f"{table} {k!r}", parse, v) for k, v in docs.items()}
 
     def put(self, table: str, key: str, doc: dict) -> None:
         op = {"op": "put", "table": check_name("table", table), "key": _check_writable(table, key), "doc": _json_doc(doc, "doc")}
@@ -490,17 +498,18 @@ class Store:
                 self._ops.append(op)
             return removed
 
-    def records(self, log: str, since: datetime | None = None, until: datetime | None = None) -> Iterator[dict]:
-        """Records of ``log`` with ``since <= at < until``, in time order.
+    def records(self, log: str, since: datetime | None = None, until: datetime | None = None,
+                parse: Parse | None = None) -> Iterator[Any]:
+        """Records of ``log`` with ``since <= at < until``, in time order (``parse``d if given).
 
         Day files outside the range are skipped by name, unparsed.
         """
         check_name("log", log)
         since = None if since is None else aware(since)
         until = None if until is None else aware(until)
-        return self._records(log, since, until)
+        return self._records(log, since, until, parse)
 
-    def _records(self, log: str, since: datetime | None, until: datetime | None) -> Iterator[dict]:
+    def _records(self, log: str, since: datetime | None, until: datetime | None, parse: Parse | None = None) -> Iterator[Any]:
         first = since.date() if since else None
         last = until.date() if until else None
         days: dict[date, Path] = dict(partitions(self.home, log, first, last))
@@ -522,7 +531,7 @@ class Store:
                         raise self._error(path, str(exc)) from exc
                     if (since is not None and at < since) or (until is not None and at >= until):
                         continue
-                yield rec
+                yield rec if parse is None else parsed(self._error, path, f"record {rec.get('id')!r}", parse, rec)
 
     def _partition_records(self, path: Path) -> list[dict]:
         """One day file's records in time order (fresh objects)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import threading
 
 from functools import partial
 
@@ -67,6 +68,31 @@ class DrillApp(App[None]):
         """The data cannot be read (say, an invalid settings file): leave the app and say why."""
         self.failure = error
         self.exit(return_code=error.exit_code)
+
+    fatal_error: BaseException | None = None  # what ended the app; open_app reports it at the CLI edge
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Errors end the app with drill's message, never Textual's traceback (drill.errors.message_for).
+
+        A DrillError that is not about the data (a refused action) is a toast and the app goes on.
+        """
+        from textual.worker import WorkerFailed
+
+        from drill.errors import BusyError, DataError
+
+        cause = error.error if isinstance(error, WorkerFailed) else error
+        if isinstance(cause, DrillError) and not isinstance(cause, (DataError, BusyError)):
+            self.notify(str(cause), severity="error", timeout=10)
+            return
+        if self.fatal_error is not None:
+            return  # the first error is the one to report; the rest follow from it
+        self.fatal_error = cause
+        if not isinstance(cause, DrillError):  # a bug: tests under run_test still see it raised
+            self._exception = cause
+        self._exception_event.set()  # lets a Pilot waiting on the screen stop waiting
+        self._exit = True
+        self._return_code = getattr(cause, "exit_code", 1)
+        self._close_messages_no_wait()  # as Textual does for a fatal error, minus the traceback
 
     def on_mount(self) -> None:
         self.push_screen(screen_class("today")())
@@ -134,13 +160,25 @@ class DrillApp(App[None]):
 
     def progress_overview(self):
         """Stats, readiness, the day's plan and agenda for the screens (drill.progress)."""
+        from drill.progress.daily import left_out_message
         from drill.progress.overview import overview
         from drill.progress.today import agenda_for, planner_of, shipped_drills
 
         session = self.session
         now = session.clock()
-        return overview(session.store, session.settings, session.cards, now, drills=shipped_drills(),
+        data = overview(session.store, session.settings, session.cards, now, drills=shipped_drills(),
                         plan=planner_of(session).plan(now), agenda=agenda_for(session, now))
+        message = left_out_message(data.left_out)
+        if message:  # figures without a damaged day file: said on screen, never in silence
+            self.notify_any_thread(message[0].upper() + message[1:], severity="warning", timeout=20)
+        return data
+
+    def notify_any_thread(self, message: str, **kwargs) -> None:
+        """``notify`` from the UI thread or from a worker thread."""
+        if threading.get_ident() == self._thread_id:
+            self.notify(message, **kwargs)
+        else:
+            self.call_from_thread(self.notify, message, **kwargs)
 
     async def action_quit(self) -> None:
         """Quit (Ctrl+C outside an editor, Ctrl+Q, the palette): unsaved code is saved first.
