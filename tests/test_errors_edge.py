@@ -31,7 +31,10 @@ def test_data_error_message_and_exit_code():
 
 def test_the_app_ending_on_a_data_error_exits_2_with_the_message(monkeypatch, drill_home, capsys):
     """open_app reports what ended the app at the CLI edge: exit 2, not 0, no traceback."""
+    import drill.commands.open_app as open_app
     import drill.tui.app as app_module
+
+    monkeypatch.setattr(open_app, "terminal_problem", lambda: None)  # as if in a terminal
 
     def fake_run(self):
         self.fatal_error = DataError(f"{drill_home}/drill.json is not readable drill data", hint="backup")
