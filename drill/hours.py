@@ -23,6 +23,7 @@ TIME_LOG = "time"
 IDLE_AFTER = timedelta(minutes=5)
 MAX_ENTRY = timedelta(hours=16)
 MAX_DAY = timedelta(hours=24)
+EARLIEST_DAY = date(2015, 1, 1)  # no study day before TensorFlow's first release
 Activity = Literal["review", "drill", "notes", "exam"]
 ACTIVITIES: tuple[str, ...] = ("review", "drill", "notes", "exam")
 Source = Literal["app", "manual"]
@@ -95,7 +96,7 @@ def parse_duration(text: str) -> timedelta:
         )
     if minutes <= 0:
         raise UsageError(f"duration {text!r} is zero: nothing to log")
-    if timedelta(minutes=minutes) > MAX_ENTRY:
+    if minutes > MAX_ENTRY.total_seconds() / 60:  # before timedelta(), which overflows on huge numbers
         raise UsageError(f"duration {text!r} is longer than 16 hours: split it over the days it covers")
     return timedelta(minutes=minutes)
 
@@ -134,6 +135,9 @@ def parse_day(text: str, today: date) -> date:
         raise UsageError(f"cannot read the date {text!r}", hint="write it as YYYY-MM-DD, 'today' or 'yesterday'") from None
     if day > today:
         raise UsageError(f"{day} is in the future (today is {today}): log time you have already studied")
+    if day < EARLIEST_DAY:  # also keeps day arithmetic (the day before, time zones) inside date's range
+        raise UsageError(f"{day} is before {EARLIEST_DAY}: drill does not log study days that early",
+                         hint="check the year (YYYY-MM-DD)")
     return day
 
 

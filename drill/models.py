@@ -7,7 +7,7 @@ study day, which ``schedule.days`` works out from ``Settings.rollover_hour``.
 from __future__ import annotations
 
 from datetime import date, datetime, timezone
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -31,7 +31,8 @@ def utc(dt: datetime) -> datetime:
 class Record(BaseModel):
     """Base for stored records: unknown fields are errors, so a hand-edited file is caught."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    # NaN and infinity are refused: JSON cannot store them and no stored quantity is one
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, allow_inf_nan=False)
 
 
 class Settings(Record):
@@ -47,7 +48,7 @@ class Settings(Record):
     exam_date: date | None = None
     hours_per_day: float = Field(8.0, gt=0, le=16)
     enable_fuzzing: bool = True
-    exam_weights: dict[Category, float] = Field(default_factory=dict)  # missing categories weigh 1
+    exam_weights: dict[Category, Annotated[float, Field(ge=0, le=100)]] = Field(default_factory=dict)  # missing weigh 1
     timezone: str | None = None  # IANA name; None means the machine's local zone
     # No interval is longer than this (with an exam date ahead, the exam cuts sooner; schedule.horizon).
     maximum_interval_days: int = Field(365, ge=1, le=36500)
@@ -100,9 +101,9 @@ class ItemState(Record):
     id: str
     kind: ItemKind = "card"
     state: int = Field(1, ge=1, le=3)
-    step: int | None = 0
-    stability: float | None = None
-    difficulty: float | None = None
+    step: int | None = Field(0, ge=0)
+    stability: float | None = Field(None, gt=0)  # FSRS keeps it ≥ 0.001 days
+    difficulty: float | None = Field(None, ge=1, le=10)  # FSRS clamps it to [1, 10]
     due: datetime
     last_review: datetime | None = None
     introduced: datetime

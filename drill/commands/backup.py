@@ -50,6 +50,8 @@ def _import(store, path: Path) -> int:
         raise DataError(f"{path} is not a JSON file ({error})", hint="give a file written by `drill export`; nothing was changed") from error
     if not isinstance(data, dict):
         raise DataError(f"{path} is not a drill backup (top level is not an object)", hint="nothing was changed")
-    store.import_all(data)
+    from drill.interop.values import check_folder
+
+    store.import_all(data, check=check_folder)  # the values, with the live store's models
     print(f"Imported {path}: your previous data were replaced (a backup of them is in {store.home / 'backups'}).")
     return 0

@@ -15,9 +15,9 @@ Guarantees (see docs/storage.md):
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
+import sys
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
@@ -27,15 +27,11 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from tinydb import TinyDB
-from tinydb.table import Table
-
 from drill.errors import BusyError, DataError
 from drill.store import backups, migrations, staging
 from drill.store import journal as wal
 from drill.store.atomic import (
     AtomicJSONStorage,
-    dumps,
     fsync_dir,
     make_dirs,
     read_json,
@@ -65,46 +61,10 @@ from drill.store.layout import (
 )
 from drill.store.export_format import EXPORT_FORMAT, validate_export
 from drill.store.locks import FileLock, SessionLock
+from drill.store.tables import KeyedDB, check_writable, clone, json_doc, uniform_utc
 from drill.store.parsing import Parse, parsed
 
 _PARTITION_CACHE = 8
-
-
-class _KeyedTable(Table):
-    """A TinyDB table whose document ids are the caller's string keys."""
-
-    document_id_class = str
-
-    def set(self, key: str, doc: dict[str, Any]) -> None:
-        self._update_table(lambda t: t.__setitem__(key, doc))
-
-    def discard(self, key: str) -> bool:
-        if not self.contains(doc_id=key):
-            return False
-        self._update_table(lambda t: t.pop(key, None))
-        return True
-
-
-class _KeyedDB(TinyDB):
-    table_class = _KeyedTable
-
-
-def _clone(value: Any) -> Any:
-    """Deep copy of JSON data (faster than copy.deepcopy)."""
-    if isinstance(value, dict):
-        return {k: _clone(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_clone(v) for v in value]
-    return value
-
-
-def _json_doc(doc: Any, what: str) -> dict[str, Any]:
-    if not isinstance(doc, dict):
-        raise ValueError(f"{what} must be a dict, got {type(doc).__name__}")
-    try:
-        return json.loads(dumps(doc))
-    except (TypeError, ValueError) as exc:
-        raise ValueError(f"{what} is not plain JSON data: {exc}") from None
 
 
 class Store:
@@ -124,8 +84,9 @@ class Store:
         self._ops: list[dict[str, Any]] = []
         self._dirty: dict[Path, AtomicJSONStorage] = {}
         self._main = self._db(home / MAIN_FILE, validate_main)
-        self._logs: OrderedDict[Path, _KeyedDB] = OrderedDict()
+        self._logs: OrderedDict[Path, KeyedDB] = OrderedDict()
         self._closed = False
+        self.warnings: list[str] = []  # said once on open (stderr) and by the app (a toast)
 
     # ------------------------------------------------------------------ opening / closing
     @classmethod
@@ -157,11 +118,22 @@ class Store:
                 store._check_schema()
             with store._write():
                 store._checkpoint()
-                backups.daily(home, store._clock(), backups_keep, store._error)
+                store._daily_backup()
         except BaseException:
             store.close()
             raise
         return store
+
+    def _daily_backup(self) -> None:
+        """Today's snapshot; a failure to write it (a full disk) is a warning, never a refusal to
+        read: the learner must still be able to look, export to another disk, and save what fits."""
+        try:
+            backups.daily(self.home, self._clock(), self.backups_keep, self._error)
+        except OSError as exc:
+            self.warnings.append(
+                f"today's backup could not be written ({exc.strerror or exc}); your data is untouched, "
+                "but free some disk space (or `drill export` to another disk) soon")
+            print(f"drill: warning: {self.warnings[-1]}", file=sys.stderr)
 
     def close(self) -> None:
         """Checkpoint the journal if the lock is free at once, release everything."""
@@ -201,8 +173,8 @@ class Store:
     def _clock(self) -> datetime:
         return self._now or datetime.now(timezone.utc)
 
-    def _db(self, path: Path, validate) -> _KeyedDB:
-        db = _KeyedDB(path, storage=AtomicJSONStorage, validate=validate, error=self._error, on_write=self._on_write)
+    def _db(self, path: Path, validate) -> KeyedDB:
+        db = KeyedDB(path, storage=AtomicJSONStorage, validate=validate, error=self._error, on_write=self._on_write)
         db.storage.closer = self._close_later
         return db
 
@@ -431,7 +403,7 @@ class Store:
             return self._partition(path).table(RECORDS_TABLE).discard(op["id"])
         raise ValueError(f"unknown journal op {kind!r}")
 
-    def _partition(self, path: Path) -> _KeyedDB:
+    def _partition(self, path: Path) -> KeyedDB:
         db = self._logs.get(path)
         if db is None:
             db = self._db(path, validate_partition)
@@ -450,7 +422,7 @@ class Store:
         check_key(key)
         with self._mutex:
             doc = self._main.table(table).get(doc_id=key)
-            doc = None if doc is None else _clone(dict(doc))
+            doc = None if doc is None else clone(dict(doc))
         if doc is None or parse is None:
             return doc
         return parsed(self._error, self.home / MAIN_FILE, f"{table} {key!r}", parse, doc)
@@ -459,19 +431,19 @@ class Store:
         check_name("table", table)
         with self._mutex:
             raw = (self._main.storage.read() or {}).get(table, {})
-            docs = {k: _clone(v) for k, v in raw.items()}
+            docs = {k: clone(v) for k, v in raw.items()}
         if parse is None:
             return docs
         return {k: parsed(self._error, self.home / MAIN_FILE, f"{table} {k!r}", parse, v) for k, v in docs.items()}
 
     def put(self, table: str, key: str, doc: dict) -> None:
-        op = {"op": "put", "table": check_name("table", table), "key": _check_writable(table, key), "doc": _json_doc(doc, "doc")}
+        op = {"op": "put", "table": check_name("table", table), "key": check_writable(table, key), "doc": json_doc(doc, "doc")}
         with self._write():
             self._ops.append(op)
             self._apply(op)
 
     def delete(self, table: str, key: str) -> None:
-        op = {"op": "delete", "table": check_name("table", table), "key": _check_writable(table, key)}
+        op = {"op": "delete", "table": check_name("table", table), "key": check_writable(table, key)}
         with self._write():
             self._ops.append(op)
             self._apply(op)
@@ -479,7 +451,7 @@ class Store:
     # ------------------------------------------------------------------ logs
     def append(self, log: str, record: dict) -> None:
         check_name("log", log)
-        rec = _json_doc(record, "record")
+        rec = json_doc(record, "record")
         check_key(rec.get("id"))
         parse_at(rec.get("at"))
         op = {"op": "append", "log": log, "record": rec}
@@ -538,12 +510,12 @@ class Store:
         with self._mutex:
             storage = self._logs[path].storage if path in self._logs else None
             if storage is not None and storage.dirty:
-                raw = _clone((storage.read() or {}).get(RECORDS_TABLE, {}))
+                raw = clone((storage.read() or {}).get(RECORDS_TABLE, {}))
             else:
                 raw = (read_json(path, validate_partition, self._error) or {}).get(RECORDS_TABLE, {})
         recs = list(raw.values())
         ats = [r["at"] for r in recs]
-        if ats and _uniform_utc(ats):  # same-format UTC strings sort like the times they name
+        if ats and uniform_utc(ats):  # same-format UTC strings sort like the times they name
             order = sorted(range(len(recs)), key=lambda i: (ats[i], recs[i]["id"]))
         else:
             try:
@@ -562,23 +534,26 @@ class Store:
     def export_all(self) -> dict[str, Any]:
         """Everything, as one JSON-able dict (consistent: taken under the writer lock)."""
         with self._write():
-            tables = {name: _clone(dict(docs)) for name, docs in (self._main.storage.read() or {}).items()}
+            tables = {name: clone(dict(docs)) for name, docs in (self._main.storage.read() or {}).items()}
             logs = {log: list(self._records(log, None, None)) for log in log_names(self.home)}
             return staging.export_document(tables, logs, self._clock(), EXPORT_FORMAT)
 
-    def import_all(self, data: dict) -> None:
+    def import_all(self, data: dict, check: Callable[[Path], None] | None = None) -> None:
         """Replace everything with ``data`` (from :meth:`export_all`), atomically.
 
         Refuses (DataError with the reason, nothing changed) anything malformed, foreign or from
-        a newer drill; migrates older exports. A snapshot of the current data is taken first.
+        a newer drill; migrates older exports; then ``check(staged_folder)`` may refuse values.
+        A snapshot of the current data is taken first.
         """
         version = validate_export(data)
         with self._write():
             folder = staging.new_staging(self.home)
             try:
-                staging.write_export(folder, _clone(data["tables"]), data["logs"], version)
+                staging.write_export(folder, clone(data["tables"]), data["logs"], version)
                 migrations.migrate_folder(folder, version)
                 staging.check_staging(folder, self._error)
+                if check is not None:
+                    check(folder)
             except BaseException:
                 shutil.rmtree(folder, ignore_errors=True)
                 raise
@@ -614,25 +589,3 @@ class Store:
         self._dirty.clear()
 
 
-def _uniform_utc(ats: list[str]) -> bool:
-    """True when every string is ``YYYY-MM-DDTHH:MM:SS[.ffffff]`` + the same UTC suffix, same length."""
-    first = ats[0]
-    suffix = "Z" if first.endswith("Z") else "+00:00" if first.endswith("+00:00") else None
-    if suffix is None or len(first) < 20 or first[10] != "T":
-        return False
-    n = len(first)
-    if not all(len(a) == n and a.endswith(suffix) and a[10] == "T" for a in ats):
-        return False
-    try:  # one parse proves the shape; same length + suffix makes the rest comparable
-        parse_at(first)
-        parse_at(ats[-1])
-    except ValueError:
-        return False
-    return True
-
-
-def _check_writable(table: str, key: str) -> str:
-    check_key(key)
-    if table == META_TABLE and key == META_KEY:
-        raise ValueError(f"{META_TABLE}/{META_KEY} is the store's own record")
-    return key

@@ -95,6 +95,8 @@ class DrillApp(App[None]):
         self._close_messages_no_wait()  # as Textual does for a fatal error, minus the traceback
 
     def on_mount(self) -> None:
+        for warning in getattr(self.session.store, "warnings", ()):  # e.g. today's backup failed (disk full)
+            self.notify(warning[0].upper() + warning[1:], severity="warning", timeout=20)
         self.push_screen(screen_class("today")())
         if self.start != "today":
             self.open_screen(self.start)
