@@ -95,7 +95,7 @@ BAD_INPUTS = [
     ["log", "--edit", "zzzz", "1h"],
     ["log", "--delete", ""],
     ["settings", "--exam-date", "0001-01-01"],
-    ["settings", "--exam-date", "9999-12-31"],
+    ["settings", "--exam-date", "10000-01-01"],
     ["settings", "--hours-per-day", "nan"],
     ["settings", "--hours-per-day", "1e309"],
     ["settings", "--new-per-day", "99999999999999999999999"],
