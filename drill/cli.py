@@ -38,6 +38,9 @@ def build_parser(commands: dict[str, str] | None = None) -> argparse.ArgumentPar
     return parser
 
 
+WITHOUT_STORE = ("lint", "doctor")  # commands that work (and say so) without a data folder
+
+
 def _plain_start(argv: Sequence[str] | None) -> argparse.Namespace | None:
     """The arguments of a bare ``drill [--home DIR]``, else None (the full parser handles the rest)."""
     rest = list(sys.argv[1:] if argv is None else argv)
@@ -62,9 +65,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args is None:
         args = build_parser().parse_args(argv)
     try:
+        from drill.errors import DataError
         from drill.paths import data_home
 
-        args.home = data_home(args.home)
+        try:  # resolves the folder only; the store creates it when a command needs it
+            args.home = data_home(args.home)
+        except DataError:
+            if args.command not in WITHOUT_STORE:
+                raise
+            args.home = None  # lint checks shipped content; doctor reports the folder problem
         if args.command is None:
             from drill.commands import open_app
 

@@ -115,9 +115,17 @@ def _available_memory_gb() -> float | None:
 
 
 def check_resources(home: Path, disk_usage=shutil.disk_usage, memory_gb: Callable[[], float | None] = _available_memory_gb) -> list[Finding]:
-    """Free disk where the data lives, free memory, and a writable data folder."""
+    """Free disk where the data lives, free memory, and a writable data folder (never created here)."""
     findings = []
-    free = disk_usage(home).free / 1024**3
+    if home is None:
+        return [Finding("data folder", "fail", "no data folder: no HOME and no home directory for this user",
+                        "choose one with --home DIR (or set DRILL_HOME=DIR)")]
+    home = Path(home)
+    existing = next((p for p in [home, *home.parents] if p.exists()), Path("/"))
+    if not existing.is_dir():
+        return [Finding("data folder", "fail", f"{existing} is a file, not a folder",
+                        "move that file away, or choose another folder with --home DIR")]
+    free = disk_usage(existing).free / 1024**3
     findings.append(
         Finding("free disk", "ok", f"{free:.1f} GB in {home}")
         if free >= MIN_FREE_DISK_GB
@@ -132,6 +140,13 @@ def check_resources(home: Path, disk_usage=shutil.disk_usage, memory_gb: Callabl
             if memory >= MIN_FREE_MEMORY_GB
             else Finding("free memory", "warn", f"{memory:.1f} GB available", "close other programs: training needs a few GB")
         )
+    if existing != home:  # not made yet: drill creates it on first use, if the folder above lets it
+        if os.access(existing, os.W_OK):
+            findings.append(Finding("data folder", "ok", f"{home} will be created on first use"))
+        else:
+            findings.append(Finding("data folder", "fail", f"cannot create {home}: {existing} is not writable",
+                                    "choose a writable folder with --home DIR (or set DRILL_HOME=DIR)"))
+        return findings
     try:
         with tempfile.NamedTemporaryFile(dir=home, prefix=".doctor-", delete=True) as handle:
             handle.write(b"ok")

@@ -9,22 +9,50 @@ ENV_HOME = "DRILL_HOME"
 ENV_CONTENT = "DRILL_CONTENT"
 
 
+HOME_HINT = "choose a folder with --home DIR (or set DRILL_HOME=DIR)"
+
+
 def data_home(override: str | os.PathLike[str] | None = None) -> Path:
     """Return the learner's data folder: ``--home``, else ``$DRILL_HOME``, else the platform's.
 
-    The folder is created if missing.
+    Nothing is created here: the store creates the folder when a command first needs it
+    (``drill lint``, ``doctor``, ``--help`` never do). Raises DataError when no folder can be
+    worked out (no HOME and no passwd entry).
     """
+    from drill.errors import DataError
+
     if override:
         home = Path(override)
     elif os.environ.get(ENV_HOME):
         home = Path(os.environ[ENV_HOME])
     else:
-        from platformdirs import user_data_dir
+        try:
+            from platformdirs import user_data_dir
 
-        home = Path(user_data_dir("drill", appauthor=False))
+            home = Path(user_data_dir("drill", appauthor=False))
+        except (RuntimeError, KeyError, OSError) as error:
+            raise DataError(f"cannot work out a data folder: no HOME is set and this user has no home directory ({error})",
+                            hint=HOME_HINT) from error
     home = home.expanduser()
-    home.mkdir(parents=True, exist_ok=True)
+    if str(home).startswith("~"):  # expanduser found no home directory either
+        raise DataError(f"cannot work out a data folder: {home} names a home directory this user does not have",
+                        hint=HOME_HINT)
     return home
+
+
+def data_folder_error(home: Path, error: OSError):
+    """A DataError saying why ``home`` cannot be created or used, with the --home hint."""
+    import errno
+
+    from drill.errors import DataError
+
+    blocker = next((p for p in [home, *home.parents] if p.exists() and not p.is_dir()), None)
+    if blocker is not None or error.errno in (errno.EEXIST, errno.ENOTDIR):
+        what = f"{blocker or home} is a file, not a folder"
+        return DataError(f"cannot use the data folder {home}: {what}", hint=f"move that file away, or {HOME_HINT}")
+    reason = error.strerror or str(error)
+    return DataError(f"cannot create or use the data folder {home}: {reason}",
+                     hint=f"give yourself write access to {error.filename or home}, or {HOME_HINT}")
 
 
 CONTENT_FOLDERS = ("decks", "exercises", "notes")

@@ -61,6 +61,7 @@ from drill.store.layout import (
 )
 from drill.store.export_format import EXPORT_FORMAT, validate_export
 from drill.store.locks import FileLock, SessionLock
+from drill.store.vanished import check_not_vanished
 from drill.store.tables import KeyedDB, check_writable, clone, json_doc, uniform_utc
 from drill.store.parsing import Parse, parsed
 
@@ -104,15 +105,19 @@ class Store:
             home.mkdir(parents=True, exist_ok=True)
             return cls._open(home, lock_timeout, backups_keep, now)
         except OSError as exc:
-            raise DataError(
-                f"cannot use the data folder {home}: {exc.strerror or exc}",
-                hint="check that the folder exists, is yours and is writable (or pass --home)",
-            ) from exc
+            from drill.paths import data_folder_error
+
+            raise data_folder_error(home, exc) from exc
 
     @classmethod
     def _open(cls, home: Path, lock_timeout: float, backups_keep: int, now: datetime | None) -> Store:
         store = cls(home, lock_timeout=lock_timeout, backups_keep=backups_keep, now=now)
         try:
+            store._lock.acquire(lock_timeout)  # before any replay could recreate a partial drill.json
+            try:
+                check_not_vanished(home)
+            finally:
+                store._lock.release()
             with store._write():  # replays a leftover journal first
                 store._cleanup_leftovers()
                 store._check_schema()
