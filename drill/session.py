@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from drill.content.cards import Card
 from drill.content.decks import DeckSet, load_decks
-from drill.errors import UsageError
+from drill.errors import DataError, UsageError
 from drill.models import ItemState, Review, Settings
 from drill.paths import content_root
 from drill.schedule.days import day_start, next_day_start, study_day
@@ -24,8 +24,9 @@ from drill.schedule.cram import CRAM_BATCH, cram_candidates
 from drill.schedule.memory import preview, review_item
 from drill.schedule.queue import Queue, build_queue, path_order
 
+EARLIEST_STUDY_DAY = date(2000, 1, 1)  # where a streak walk stops looking
 ITEMS = "items"
-DAYS = "days"
+DAYS = "days"  # log: one record {"id": <study day>, "at": <first answer>} per day with an answer
 SETTINGS = "settings"
 REVIEWS = "reviews"
 
@@ -108,7 +109,9 @@ class StudySession:
     def today_reviews(self, now: datetime | None = None) -> list[Review]:
         now = now or self.clock()
         start = day_start(study_day(now, self.settings), self.settings)
-        return list(self.store.records(REVIEWS, since=start, parse=Review.model_validate))
+        # bounded at the end of today: answers dated later (a clock that went back) are not read
+        end = next_day_start(now, self.settings)
+        return list(self.store.records(REVIEWS, since=start, until=end, parse=Review.model_validate))
 
     def queue(self, now: datetime | None = None) -> Queue:
         """Cards to study now: due first, then new ones in learning-path order."""
@@ -155,15 +158,32 @@ class StudySession:
     def streak(self, now: datetime | None = None) -> int:
         """Consecutive study days with at least one answer, ending today (or yesterday)."""
         now = now or self.clock()
-        days = set(self.store.all(DAYS))
-        day = study_day(now, self.settings)
-        if day.isoformat() not in days:
-            day -= timedelta(days=1)
-        count = 0
-        while day.isoformat() in days:
-            count += 1
-            day -= timedelta(days=1)
-        return count
+        today = study_day(now, self.settings)
+        window = 16
+        while True:  # read a window of days back from today, doubling it while the streak fills it
+            first = today - timedelta(days=window)
+            days = self._study_days(first, today)
+            day = today if today in days else today - timedelta(days=1)
+            count = 0
+            while day in days:
+                count += 1
+                day -= timedelta(days=1)
+            if day >= first or first <= EARLIEST_STUDY_DAY:
+                return count
+            window *= 4
+
+    def _study_days(self, first: date, last: date) -> set[date]:
+        """Study days in [first, last] with an answer (the ``days`` log, read by day file)."""
+        since = day_start(first, self.settings) - timedelta(days=1)  # a record sits in its UTC day's file
+        until = day_start(last + timedelta(days=1), self.settings) + timedelta(days=1)
+        out = set()
+        for rec in self.store.records(DAYS, since=since, until=until):
+            try:
+                out.add(date.fromisoformat(rec["id"]))
+            except (KeyError, TypeError, ValueError) as exc:
+                raise DataError(f"the days log has a record {rec.get('id')!r} that is not a study day ({exc})",
+                                hint="restore the day file from a backup, or delete that record") from exc
+        return out
 
     def intervals(self, item_id: str, now: datetime | None = None) -> dict[int, timedelta]:
         """What each rating would schedule, for the answer buttons."""
@@ -189,10 +209,16 @@ class StudySession:
                             duration_ms=duration_ms, before=before, cram=cram)
             self.store.put(ITEMS, item_id, after.model_dump(mode="json"))
             self.store.append(REVIEWS, review.model_dump(mode="json"))
-            if self.store.get(DAYS, day) is None:
-                self.store.put(DAYS, day, {"first": now.isoformat()})
+            if not self._answered_on(now):  # the first answer of the study day marks it in the days log
+                self.store.append(DAYS, {"id": day, "at": now.isoformat()})
         self._undo.append(UndoStep("answer", item_id, before, review))
         return review
+
+    def _answered_on(self, now: datetime) -> bool:
+        """Whether the study day of ``now`` already has its ``days`` record (reads ≤ 2 day files)."""
+        day = study_day(now, self.settings)
+        since, until = day_start(day, self.settings), next_day_start(now, self.settings)
+        return any(rec.get("id") == day.isoformat() for rec in self.store.records(DAYS, since=since, until=until))
 
     def undo(self) -> str | None:
         """Take back this session's last step: an answer, a suspend, an unsuspend or a bury.

@@ -76,6 +76,7 @@ def build_home(home: Path) -> dict[str, Path]:
         "submissions-day": partition_relpath("submissions", old.date()),
         "readiness-day": sorted((home / "log" / "readiness").rglob("*.json"))[-1].relative_to(home),
         "cache": Path("cache", "progress-v1.json"),
+        "days-day": sorted((home / "log" / "days").rglob("*.json"))[-1].relative_to(home),
         "user-deck": Path("decks", "mine.md"),
         "user-note": Path("notes", "mine.md"),
     }
@@ -117,7 +118,7 @@ VALUE_CASES: dict[str, Callable[[Path, dict[str, Path]], Path]] = {
     "attempts: best score 9": _json_edit("drill.json", lambda d: d["attempts"]["a1"].__setitem__("best_score", 9)),
     "exams: tasks 'none'": _json_edit("drill.json", lambda d: d["exams"]["e1"].__setitem__("tasks", "none")),
     "plan baseline: total 'lots'": _json_edit("drill.json", lambda d: _first(d["plan"]).__setitem__("total", "lots")),
-    "days: wrong shape": _json_edit("drill.json", lambda d: d.__setitem__("days", {"1": [1, 2]})),
+    "days: not a study day": _json_edit("days-day", _set_record("id", "someday")),
     "reviews: rating 9": _json_edit("reviews-today", _set_record("rating", 9)),
     "reviews (old day): at 'yesterday'": _json_edit("reviews-old", _set_record("at", "yesterday")),
     "time: minutes -500": _json_edit("time-day", _set_record("minutes", -500)),

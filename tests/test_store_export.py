@@ -116,12 +116,22 @@ def test_malformed_or_foreign_import_is_refused_and_changes_nothing(store: Store
 
 
 def test_older_export_is_migrated_on_import(store: Store, monkeypatch):
-    data = store.export_all()  # version 1
-    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, (2, _to_v2)])
+    data = store.export_all()  # the current version; a fake step after it makes it "older"
+    following = migrations.SCHEMA_VERSION + 1
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, (following, _to_v2)])
     store.import_all(data)
     assert store.get("items", "a") == {"y": 1, "nested": {"k": [1, 2]}}
     assert all(r["v2"] for r in store.records("reviews"))
-    assert store.export_all()["schema_version"] == 2
+    assert store.export_all()["schema_version"] == following
+
+
+def test_a_version_1_export_with_a_days_table_imports_into_the_days_log(store: Store):
+    data = store.export_all()
+    data["schema_version"] = 1
+    data["tables"]["days"] = {"2026-11-20": {"first": "2026-11-20T09:00:00+00:00"}}
+    store.import_all(data)
+    assert store.all("days") == {}
+    assert list(store.records("days")) == [{"id": "2026-11-20", "at": "2026-11-20T09:00:00+00:00"}]
 
 
 def test_interrupted_import_is_completed_on_open(store: Store, drill_home: Path, tmp_path: Path, now, monkeypatch):

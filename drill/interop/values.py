@@ -36,13 +36,13 @@ def _keyed(parse: Callable[[Any], Any], fixed_key: str | None = None) -> Callabl
     return check
 
 
-def _day_entry(key: str, doc: Any) -> None:
+def _day_record(rec: Any) -> None:
     from drill.store.layout import parse_at
 
-    date.fromisoformat(key)
-    if not isinstance(doc, dict) or set(doc) != {"first"}:
-        raise ValueError("a study-day entry is {'first': <time>}")
-    parse_at(doc["first"])
+    if not isinstance(rec, dict) or set(rec) != {"id", "at"}:
+        raise ValueError("a study-day record is {'id': <YYYY-MM-DD>, 'at': <first answer>}")
+    date.fromisoformat(rec["id"])
+    parse_at(rec["at"])
 
 
 def _snapshot(rec: Any) -> None:
@@ -71,7 +71,6 @@ def table_rules() -> dict[str, Callable[[str, Any], None]]:
         "attempts": _keyed(Attempt.model_validate),
         "exams": _keyed(Exam.model_validate),
         "plan": _keyed(parse_baseline, "baseline"),
-        "days": _day_entry,
     }
 
 
@@ -81,7 +80,7 @@ def log_rules() -> dict[str, Callable[[Any], Any]]:
     from drill.models import Review
 
     return {"reviews": Review.model_validate, "time": TimeEntry.model_validate,
-            "submissions": Submission.model_validate, "readiness": _snapshot}
+            "submissions": Submission.model_validate, "readiness": _snapshot, "days": _day_record}
 
 
 def check_folder(folder: Path) -> None:

@@ -17,7 +17,18 @@ from collections.abc import Callable
 from pathlib import Path
 
 from drill.store.atomic import make_dirs, read_json, write_json_atomic
-from drill.store.layout import LOG_DIR, MAIN_FILE, META_KEY, META_TABLE, validate_main
+from drill.store.layout import (
+    LOG_DIR,
+    MAIN_FILE,
+    META_KEY,
+    META_TABLE,
+    RECORDS_TABLE,
+    parse_at,
+    partition_relpath,
+    validate_main,
+)
+
+DAYS_LOG = "days"  # drill.session.DAYS: one record per study day with an answer
 
 Step = Callable[[Path], None]
 
@@ -29,8 +40,31 @@ def _to_v1(folder: Path) -> None:
         write_json_atomic(folder / MAIN_FILE, {})
 
 
+def _to_v2(folder: Path) -> None:
+    """Version 2: the one-entry-per-study-day ``days`` table leaves drill.json for the ``days``
+    log (one record ``{"id": <study day>, "at": <first answer>}``, partitioned by day like every
+    log), so drill.json, rewritten on every answer, no longer grows with each day studied."""
+    data = read_json(folder / MAIN_FILE, validate_main) or {}
+    days = data.pop("days", None) or {}
+    by_file: dict[Path, dict] = {}
+    for day, doc in days.items():
+        first = doc.get("first") if isinstance(doc, dict) else None
+        at = first if isinstance(first, str) else f"{day}T12:00:00+00:00"
+        try:
+            when = parse_at(at)
+        except ValueError:  # a damaged entry: keep the day (the streak counts it) at its noon
+            at, when = f"{day}T12:00:00+00:00", parse_at(f"{day}T12:00:00+00:00")
+        path = folder / partition_relpath(DAYS_LOG, when.date())
+        by_file.setdefault(path, {})[day] = {"id": day, "at": at}
+    for path, records in by_file.items():
+        make_dirs(path.parent)
+        write_json_atomic(path, {RECORDS_TABLE: records}, sync_dir=False)  # the swap syncs the folder
+    write_json_atomic(folder / MAIN_FILE, data)
+
+
 MIGRATIONS: list[tuple[int, Step]] = [
     (1, _to_v1),
+    (2, _to_v2),
 ]
 
 SCHEMA_VERSION: int = MIGRATIONS[-1][0]
