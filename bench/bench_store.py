@@ -3,7 +3,10 @@
 * one durable answer (batch: put item state + append review) with 1,000 and with 100,000
   reviews already in the log, side by side, and their ratio;
 * plain TinyDB JSONStorage insert with 50,000 documents, for comparison;
-* reading every record of a 200,000-review log (~3 years of day files), and the last 30 days.
+* reading every record of a 200,000-review log (~3 years of day files), and the last 30 days;
+* ``--scale``: the real answer path (``StudySession.answer``: item state, review, study-day log)
+  and Today's reads (``StudySession.summary``) at 1k, 100k and 1M reviews of history, side by
+  side in one run, with 1 % of the reviews dated after today (a clock that went back).
 """
 
 from __future__ import annotations
@@ -171,11 +174,111 @@ def bench_read(n: int) -> None:
     shutil.rmtree(home, ignore_errors=True)
 
 
+def _write_log(home: Path, log: str, records: list[dict]) -> None:
+    """Lay records out as day files directly (seeding a million reviews through import_all would
+    need gigabytes of memory; the files are what the store itself writes)."""
+    import json
+
+    from drill.store.layout import RECORDS_TABLE, parse_at, partition_relpath
+
+    by_day: dict = {}
+    for rec in records:
+        by_day.setdefault(parse_at(rec["at"]).date(), {})[rec["id"]] = rec
+    for day, recs in by_day.items():
+        path = home / partition_relpath(log, day)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps({RECORDS_TABLE: recs}, separators=(",", ":")))
+
+
+def scale_home(n: int, card_ids: list[str], rng: random.Random) -> Path:
+    """A version-2 data folder with ``n`` reviews before today (80-200 a study day, going back as
+    far as needed), their study-day records, and n/100 reviews dated in the next 60 days."""
+    import json
+
+    from drill.store.migrations import SCHEMA_VERSION
+
+    home = Path(tempfile.mkdtemp(prefix=f"drill-scale-{n}-"))
+    items = {cid: {"id": cid, "kind": "card", "state": 2, "step": None, "stability": round(rng.uniform(1, 90), 3),
+                   "difficulty": round(rng.uniform(1, 10), 3), "due": iso(NOW + timedelta(days=rng.randint(-3, 40))),
+                   "last_review": iso(NOW - timedelta(days=2)), "introduced": iso(NOW - timedelta(days=300))}
+             for cid in card_ids}
+    main_doc = {"meta": {"store": {"schema_version": SCHEMA_VERSION}}, "items": items,
+                "settings": {"settings": {"timezone": "UTC", "rollover_hour": 4}}}
+    (home / "drill.json").write_text(json.dumps(main_doc))
+    done, day, chunk, days = 0, 1, [], []
+    while done < n:
+        count = min(rng.randint(80, 200), n - done)
+        start = (NOW - timedelta(days=day)).replace(hour=7, minute=0, second=0, microsecond=0)
+        days.append({"id": (start.date()).isoformat(), "at": iso(start)})
+        chunk.extend({"id": uuid.UUID(int=rng.getrandbits(128)).hex, "item_id": rng.choice(card_ids), "kind": "card",
+                      "rating": rng.randint(1, 4), "at": iso(start + timedelta(seconds=i * 20)), "duration_ms": 4000,
+                      "before": None} for i in range(count))
+        done += count
+        day += 1 + (rng.random() < 0.4) * rng.randint(1, 2)
+        if len(chunk) > 200_000:
+            _write_log(home, "reviews", chunk)
+            chunk = []
+    future = [{"id": uuid.UUID(int=rng.getrandbits(128)).hex, "item_id": rng.choice(card_ids), "kind": "card", "rating": 3,
+               "at": iso(NOW + timedelta(days=rng.randint(1, 60), minutes=rng.randint(0, 600))), "duration_ms": 4000,
+               "before": None} for _ in range(n // 100)]
+    _write_log(home, "reviews", chunk + future)
+    _write_log(home, "days", days)
+    return home
+
+
+def bench_scale(sizes: list[int], reps: int) -> None:
+    """Answer and Today at each size, interleaved round by round so machine noise hits all alike."""
+    from drill.content.decks import load_decks
+    from drill.paths import content_root
+    from drill.session import StudySession
+
+    decks = load_decks(content_root() / "decks")
+    card_ids = list(decks.cards)[:300]
+    rng = random.Random(7)
+    sessions = {}
+    for n in sizes:
+        t0 = time.perf_counter()
+        home = scale_home(n, card_ids, rng)
+        files = sum(1 for _ in (home / "log").rglob("*.json"))
+        store = Store.open(home, now=NOW)
+        clock = [NOW + timedelta(hours=1)]
+        session = StudySession(store, decks=decks, clock=lambda c=clock: c[0])
+        sessions[n] = (home, store, session, clock)
+        print(f"  seeded {n:>9,} reviews ({n // 100:,} of them after today) in {files:,} day files, {time.perf_counter() - t0:.0f} s")
+    answer: dict[int, list[float]] = {n: [] for n in sizes}
+    today: dict[int, list[float]] = {n: [] for n in sizes}
+    for r in range(reps):
+        for n, (_, _, session, clock) in sessions.items():
+            for i in range(10):
+                clock[0] += timedelta(seconds=20)
+                t0 = time.perf_counter()
+                session.answer(card_ids[(r * 10 + i) % len(card_ids)], 3)
+                answer[n].append((time.perf_counter() - t0) * 1000)
+            t0 = time.perf_counter()
+            session.summary()
+            today[n].append((time.perf_counter() - t0) * 1000)
+    base = sizes[0]
+    print(f"  {'reviews':>9}  {'answer median':>13}  {'x 1k':>5}  {'Today median':>12}  {'x 1k':>5}")
+    for n in sizes:
+        a, t = statistics.median(answer[n]), statistics.median(today[n])
+        print(f"  {n:>9,}  {a:>10.2f} ms  {a / statistics.median(answer[base]):>4.2f}x  {t:>9.1f} ms  {t / statistics.median(today[base]):>4.2f}x")
+    for home, store, _, _ in sessions.values():
+        store.close()
+        shutil.rmtree(home, ignore_errors=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--answers", type=int, default=200)
     parser.add_argument("--no-tinydb", action="store_true", help="skip the plain TinyDB comparison")
+    parser.add_argument("--scale", action="store_true", help="only the answer/Today scale run (1k, 100k, 1M reviews)")
+    parser.add_argument("--sizes", default="1000,100000,1000000", help="history sizes for --scale")
+    parser.add_argument("--reps", type=int, default=10, help="rounds for --scale (10 answers + one Today each)")
     args = parser.parse_args()
+    if args.scale:
+        print(f"Answer (StudySession.answer) and Today (StudySession.summary), {args.reps} rounds:")
+        bench_scale([int(s) for s in args.sizes.split(",")], args.reps)
+        return
     bench_answers(args.answers)
     if not args.no_tinydb:
         bench_plain_tinydb(50_000)

@@ -53,5 +53,9 @@ def _import(store, path: Path) -> int:
     from drill.interop.values import check_folder
 
     store.import_all(data, check=check_folder)  # the values, with the live store's models
+    from drill.progress.daily import load_daily
+    from drill.session import load_settings
+
+    load_daily(store.home, load_settings(store))  # the per-day cache now, so the next start needs no rebuild
     print(f"Imported {path}: your previous data were replaced (a backup of them is in {store.home / 'backups'}).")
     return 0
