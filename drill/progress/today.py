@@ -90,7 +90,7 @@ class DayPlanner:
         return self._make(now, study_day(now, s.settings), s.today_reviews(now) if today_reviews is None else today_reviews)
 
     def _make(self, now: datetime, day: date, today_reviews: list[Review]) -> Plan:
-        from drill.progress.planning import BASELINE, PLAN_TABLE, units_left
+        from drill.progress.planning import BASELINE, PLAN_TABLE, parse_baseline, units_left
         from drill.schedule.planner import make_plan
 
         s = self.session
@@ -98,7 +98,7 @@ class DayPlanner:
         states = start_of_day_states(s.states(), today_reviews)
         attempted = {a["drill_id"] for a in _attempts(s.store) if (t := _started(a)) is not None and t < start}
         units = units_left(s.cards, self.drills, states, attempted)
-        baseline = s.store.get(PLAN_TABLE, BASELINE)
+        baseline = s.store.get(PLAN_TABLE, BASELINE, parse=parse_baseline)
         exam = s.settings.exam_date.isoformat() if s.settings.exam_date else None
         if exam and (not baseline or baseline.get("exam_date") != exam):
             baseline = {"exam_date": exam, "start": day.isoformat(), "total": len(units)}
