@@ -46,13 +46,14 @@ def test_low_disk_fails_and_unwritable_folder_fails(tmp_path):
     locked.mkdir()
     locked.chmod(0o500)
     try:
-        if os.access(locked, os.W_OK):  # root ignores permission bits: make the folder vanish instead
+        if os.access(locked, os.W_OK):  # root ignores permission bits: put a file where the folder goes
             locked.chmod(0o700)
             locked.rmdir()
+            locked.write_text("in the way")
         findings = check_resources(locked, disk_usage=lambda _: Usage(10, 1, 100 * 1024**3), memory_gb=lambda: 8.0)
         assert next(f for f in findings if f.name == "data folder").status == "fail"
     finally:
-        if locked.exists():
+        if locked.is_dir():
             locked.chmod(0o700)
 
 
