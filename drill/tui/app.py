@@ -58,6 +58,7 @@ class DrillApp(App[None]):
             with self._session_lock:  # Today's worker and a key press may both ask first
                 if self._session is None:
                     self._session = self._make_session()  # type: ignore[misc]
+                    self._store_warnings(self._session)
         return self._session
 
     @session.setter
@@ -87,7 +88,9 @@ class DrillApp(App[None]):
         if self.fatal_error is not None:
             return  # the first error is the one to report; the rest follow from it
         self.fatal_error = cause
-        if not isinstance(cause, DrillError):  # a bug: tests under run_test still see it raised
+        if isinstance(cause, DrillError):
+            self.failure = cause  # the same report as fail(): open_app raises it at the CLI edge
+        else:  # a bug: tests under run_test still see it raised
             self._exception = cause
         self._exception_event.set()  # lets a Pilot waiting on the screen stop waiting
         self._exit = True
@@ -95,8 +98,8 @@ class DrillApp(App[None]):
         self._close_messages_no_wait()  # as Textual does for a fatal error, minus the traceback
 
     def on_mount(self) -> None:
-        for warning in getattr(self.session.store, "warnings", ()):  # e.g. today's backup failed (disk full)
-            self.notify(warning[0].upper() + warning[1:], severity="warning", timeout=20)
+        if self._session is not None:  # else said when the session is made (after the first frame)
+            self._store_warnings(self._session)
         self.push_screen(screen_class("today")())
         if self.start != "today":
             self.open_screen(self.start)
@@ -174,6 +177,11 @@ class DrillApp(App[None]):
         if message:  # figures without a damaged day file: said on screen, never in silence
             self.notify_any_thread(message[0].upper() + message[1:], severity="warning", timeout=20)
         return data
+
+    def _store_warnings(self, session) -> None:
+        """The store's warnings from opening (e.g. today's backup failed on a full disk) as toasts."""
+        for warning in getattr(getattr(session, "store", None), "warnings", ()):
+            self.notify_any_thread(warning[0].upper() + warning[1:], severity="warning", timeout=20)
 
     def notify_any_thread(self, message: str, **kwargs) -> None:
         """``notify`` from the UI thread or from a worker thread."""
