@@ -44,16 +44,31 @@ SCREENS: dict[str, list[str]] = {
 
 @pytest.fixture
 def app(store, tmp_path, now, monkeypatch):
+    # The exam draws its tasks at random (variety for the learner); a fixed draw for the picture.
+    import random
+    from types import SimpleNamespace
+
+    import drill.tui.screens.exam as exam_screen
+
+    monkeypatch.setattr(exam_screen, "random", SimpleNamespace(Random=lambda *args: random.Random(7)))
     session = StudySession(store, decks=make_decks(tmp_path), clock=Clock(now))
     session.save_settings(enable_fuzzing=False, timezone="UTC", exam_date=(now + timedelta(days=7)).date())
     return DrillApp(session)
 
 
 async def _settle(pilot) -> None:
+    from textual.widgets import Input, TextArea
+
     await pilot.app.workers.wait_for_complete()  # Today fills in from a thread worker after the first frame
     for _ in range(3):
         await pilot.pause()
     await pilot.wait_for_scheduled_animations()
+    # A blinking cursor would make the picture depend on the moment it is taken.
+    for widget in pilot.app.screen.query(Input):
+        widget.cursor_blink = False
+    for widget in pilot.app.screen.query(TextArea):
+        widget.cursor_blink = False
+    await pilot.pause()
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
