@@ -280,6 +280,16 @@ class Attempts:
         return load_settings(self.store)
 
 
+def close_summary(closed: Attempt, state: ItemState, settings: Settings) -> str:
+    """What closing earned, in one line (the app's toast and ``drill close`` say the same)."""
+    from drill.schedule.memory import RATINGS
+    from drill.schedule.studyday import due_on
+    from drill.wording import count
+
+    return (f"Rated {RATINGS[closed.rating or 1]} (best {closed.best_score}/5, {closed.hints_used} hints, "
+            f"{count(closed.submissions, 'check')}). Next due {due_on(state, settings):%a %d %b}.")
+
+
 def review_drill(previous: ItemState | None, drill_id: str, rating: int, now: datetime, settings: Settings) -> ItemState:
     """The drill's next FSRS state after a rating (``drill.schedule.memory.review_item``)."""
     from drill.schedule.memory import review_item

@@ -80,6 +80,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.command = "today"
             return open_app.run(args)
         return int(args._module.run(args) or 0)
+    except BrokenPipeError:  # `drill list | head`: the reader left, which is not an error
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as error:  # the one edge: every error becomes a message (Ctrl+C: entry())
         text, code = message_for(error)
         print(text, file=sys.stderr)

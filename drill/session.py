@@ -22,7 +22,7 @@ from drill.paths import content_root
 from drill.schedule.days import day_start, next_day_start, study_day
 from drill.schedule.cram import CRAM_BATCH, cram_candidates
 from drill.schedule.memory import preview, review_item
-from drill.schedule.queue import Queue, build_queue, path_order
+from drill.schedule.queue import Queue, build_queue, path_order, with_boosts
 
 EARLIEST_STUDY_DAY = date(2000, 1, 1)  # where a streak walk stops looking
 ITEMS = "items"
@@ -128,15 +128,19 @@ class StudySession:
         return planner_of(self).new_allowance(now)
 
     def _queue(self, now: datetime, card_reviews: list[Review]) -> Queue:
-        return build_queue(
+        from drill.failures import BOOSTS, active_boosts
+
+        states = {k: v for k, v in self.states().items() if v.kind == "card" and k in self.cards}
+        boosted = [c for c in active_boosts(self.store.all(BOOSTS), states, now) if c in self.cards]
+        return with_boosts(build_queue(
             path_order(self.cards.values(), self.settings.path),
-            {k: v for k, v in self.states().items() if v.kind == "card" and k in self.cards},
+            states,
             now,
             self.settings.model_copy(update={"new_per_day": self.new_allowance(now)}),
             reviewed_today=sum(1 for r in card_reviews if not _first_review(r) and r.before.state == 2),
             introduced_today=sum(1 for r in card_reviews if _first_review(r)),
             day_end=next_day_start(now, self.settings),
-        )
+        ), boosted)
 
     def summary(self, now: datetime | None = None) -> TodaySummary:
         now = now or self.clock()

@@ -41,8 +41,8 @@ async def type_text(pilot, text: str) -> None:
 async def test_enter_keeps_the_indent_and_opens_a_block_after_a_colon(app):
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_code(pilot, app)
-        await type_text(pilot, "def f():\nx = 1\nif x:\ny = 2\n")
-        assert screen.editor.text == "def f():\n    x = 1\n    if x:\n        y = 2\n        "
+        await type_text(pilot, "def f(x):\nx = 1\nif x.y:\ny = 2\n")
+        assert screen.editor.text == "def f(x):\n    x = 1\n    if x.y:\n        y = 2\n        "
         assert screen.editor.dirty
 
 
@@ -143,3 +143,28 @@ async def test_ctrl_r_never_writes_over_an_outside_edit_silently(app):
         await pilot.press("d")  # load the disk version
         await pilot.pause()
         assert screen.editor.text == "theirs = 2\n" and not screen.editor.dirty
+
+
+async def test_watch_mode_runs_the_fast_lane_on_save_and_shows_what_it_found(app):
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_code(pilot, app)
+        reference = screen.spec.solution.read_text()
+        screen.editor.text = reference.replace("shape=(1,)", "shape=(3,)")
+        await pilot.press("f6")  # watch on: saves and checks at once
+        for _ in range(40):
+            await pilot.pause(0.1)
+            if not screen.checking:
+                break
+        panel = screen.query_one("#score")
+        text = str(panel.render())
+        assert "The fast lane found, before any training" in text and "input shape is (3,)" in text
+        assert "no training started" in str(screen.query_one("#tp-status").render())
+        assert screen.watching and screen.solution_path().read_text() == screen.editor.text
+        screen.editor.text = reference.replace("def solution_model():", "def solution_model(:")
+        await pilot.press("ctrl+s")  # a save in watch mode re-checks
+        for _ in range(40):
+            await pilot.pause(0.1)
+            if "syntax error" in str(panel.render()):
+                break
+        assert "syntax error at line 7" in str(panel.render())
+        assert not (screen.solution_path().parent / "mymodel.h5").exists()

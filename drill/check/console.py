@@ -41,14 +41,35 @@ class LiveView:
         return Group(status, self.progress) if self.epoch_task is not None else Group(status)
 
     def __enter__(self) -> LiveView:
-        self.console.print(f"[bold]drill check[/] {self.spec.id} — {self.spec.title}\n[dim]{self.file}[/]")
-        self.live.start()
+        self.plain = not self.console.is_terminal  # a pipe or a log gets plain lines, no redrawn status
+        self.console.print(f"[bold]drill check[/] {self.spec.id} — {self.spec.title}", soft_wrap=True)
+        self.console.print(str(self.file), style="dim", soft_wrap=True, markup=False)
+        if not self.plain:
+            self.live.start()
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self.live.stop()
+        if not self.plain:
+            self.live.stop()
+        self.console.file.flush()
+
+    def _plain_line(self, event: ev.Event) -> None:
+        """One whole line per phase change and per epoch, for a pipe."""
+        if isinstance(event, ev.Phase):
+            self.console.print(f"{PHASES.get(event.name, event.name)} · {event.elapsed_s:.1f} s", soft_wrap=True, markup=False)
+        elif isinstance(event, ev.Device):
+            self.console.print(f"device {event.device} · TensorFlow {event.tf_version}", soft_wrap=True, markup=False)
+        elif isinstance(event, ev.Epoch):
+            numbers = "  ".join(f"{k} {v:.4g}" for k, v in ({"loss": event.loss} | event.metrics).items() if v is not None)
+            fit = f"fit {event.fit} " if event.fit > 1 else ""
+            self.console.print(f"{fit}epoch {event.epoch}/{event.epochs}  {numbers}", soft_wrap=True, markup=False)
+        elif isinstance(event, ev.Output):
+            self.console.print(event.text, soft_wrap=True, markup=False, style="dim")
 
     def on_event(self, event: ev.Event) -> None:
+        if getattr(self, "plain", False):
+            self._plain_line(event)
+            return
         p = self.progress
         if isinstance(event, ev.Started):
             self.limits = f"limits {event.timeout_s:g} s, {event.memory_mb} MB"

@@ -9,6 +9,7 @@ is recorded as a submission of that attempt.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from pathlib import Path
@@ -103,24 +104,68 @@ def _check_once(args: argparse.Namespace, spec, file: Path, attempt) -> int:
 
     if attempt is not None:  # a check of an open attempt is one of its submissions
         attempt = _attempt_for(args.home, file, spec.id) or attempt
+    from drill.check.events import Epoch
+
+    epochs: list = []  # the training curve, for the coach
+
+    def collect(event) -> None:
+        if isinstance(event, Epoch):
+            epochs.append(event)
+
     if args.json:
-        result = run_check(spec, file, timeout_s=args.timeout, memory_mb=args.memory)
+        result = run_check(spec, file, on_event=collect, timeout_s=args.timeout, memory_mb=args.memory)
     else:
         from drill.check.console import LiveView
 
         with LiveView(spec, file) as view:
-            result = run_check(spec, file, on_event=view.on_event, timeout_s=args.timeout, memory_mb=args.memory)
+            def both(event) -> None:
+                collect(event)
+                view.on_event(event)
+
+            result = run_check(spec, file, on_event=both, timeout_s=args.timeout, memory_mb=args.memory)
+    boosted: list[str] = []
     if attempt is not None and attempt.is_open:
-        from drill.attempts import Attempts
-        from drill.store import Store
+        boosted = _record(args.home, attempt, result, spec)
+    from drill.coach import coach
 
-        with Store.open(args.home) as store:
-            Attempts(store, args.home).record_submission(attempt.id, result)
+    findings = coach(epochs, stopped_early=result.stopped_early)
     if args.json:
-        print(result.model_dump_json(indent=2))
+        record = result.model_dump(mode="json")
+        record["coach"] = [{"kind": f.kind, "severity": f.severity, "message": f.message, "links": list(f.links)} for f in findings]
+        record["cards_brought_forward"] = boosted
+        print(json.dumps(record, indent=2))
     else:
-        from drill.check.console import render_result
-
-        render_result(result, spec)
+        show_result(result, spec, findings, boosted)
     sys.stdout.flush()
     return 0 if result.passed else 1
+
+
+def show_result(result, spec, findings: list, boosted: list[str]) -> None:
+    """The result panel, what the curve shows and the cards brought forward (also ``drill watch``)."""
+    from rich.console import Console
+
+    from drill.check.console import render_result
+    from drill.coach import findings_text
+
+    console = Console(soft_wrap=not sys.stdout.isatty())  # a pipe gets whole lines, never folded mid-word
+    render_result(result, spec, console)
+    if findings:
+        console.print("[bold]the training curve[/]")
+        console.print(findings_text(findings))
+    if boosted:
+        console.print(f"\n{len(boosted)} cards on what went wrong come first in your next review: {', '.join(boosted)}")
+
+
+def _record(home: Path, attempt, result, spec) -> list[str]:
+    """Store the submission; a failed or low check brings its cards forward (drill.failures)."""
+    from drill.attempts import Attempts
+    from drill.failures import boost_for, skills_of
+    from drill.session import StudySession
+    from drill.store import Store
+
+    with Store.open(home) as store:
+        Attempts(store, home).record_submission(attempt.id, result)
+        if result.passed:
+            return []
+        session = StudySession(store)
+        return boost_for(store, result, skills_of(spec), session.cards, session.states(), session.clock())

@@ -113,3 +113,17 @@ def build_queue(
     return Queue(
         due=due, new=new, new_waiting=len(unseen) - len(new), due_later_today=later, ahead=tuple(s.id for s in ahead)
     )
+
+
+def with_boosts(queue: Queue, boosted: Sequence[str]) -> Queue:
+    """The queue with ``boosted`` card ids first (cards a failed check brought forward, see
+    ``drill.failures``), each once; the caller passes only cards that may be studied."""
+    front = tuple(dict.fromkeys(boosted))
+    if not front:
+        return queue
+
+    def rest(ids: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(i for i in ids if i not in front)
+
+    return Queue(due=front + rest(queue.due), new=rest(queue.new), new_waiting=queue.new_waiting,
+                 due_later_today=queue.due_later_today, ahead=rest(queue.ahead))

@@ -8,12 +8,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import TabbedContent, TabPane
 
-from drill.attempts import Attempts
+from drill.attempts import Attempts, close_summary
 from drill.check.result import CheckResult
 from drill.content.exercises import DrillSpec
 from drill.errors import DrillError
-from drill.schedule.memory import RATINGS
-from drill.schedule.studyday import due_on
 from drill.tui.screens.workbench import WorkbenchScreen
 from drill.tui.widgets.hint_panel import HintPanel
 from drill.tui.widgets.solution_diff import SolutionDiff
@@ -28,6 +26,7 @@ class AttemptScreen(WorkbenchScreen):
         Binding("ctrl+t", "hint", "Hint"),
         Binding("f2", "toggle_hints", "Hide/show hints"),
         Binding("ctrl+x", "close_attempt", "Close attempt"),
+        Binding("ctrl+k", "keep_card", "Keep failure as card"),
         *WorkbenchScreen.BINDINGS[3:],
     ]
 
@@ -79,6 +78,38 @@ class AttemptScreen(WorkbenchScreen):
             return
         if result.score == 5:
             self.notify("5/5. Close the attempt (ctrl+x) to schedule this drill and see the reference.", title="Passed")
+            return
+        self._boost_cards(result)
+
+    def _boost_cards(self, result: CheckResult) -> None:
+        """A failed or low check brings the cards of what it exposed forward (drill.failures)."""
+        from drill.failures import boost_for, skills_of
+
+        session = self.app.session  # type: ignore[attr-defined]
+        try:
+            ids = boost_for(session.store, result, skills_of(self.spec), session.cards, session.states(), session.clock())
+        except DrillError as error:
+            self.notify(f"Cards not brought forward: {error}", severity="warning")
+            return
+        if ids:
+            self.notify(f"{len(ids)} cards on what went wrong come first in your next review: {', '.join(ids)}. "
+                        "ctrl+k keeps this failure as a card of your own.", title="Review these", timeout=10)
+
+    def action_keep_card(self) -> None:
+        from drill.failures import keep_card
+
+        result = self.query_one("#score").result
+        if result is None or result.passed or result.error_kind == "cancelled":
+            self.notify("Nothing to keep: ctrl+k makes a card from a failed check.")
+            return
+        session = self.app.session  # type: ignore[attr-defined]
+        try:
+            path, card_id = keep_card(session.store.home, self.spec, result, session.clock())
+        except (DrillError, OSError) as error:
+            self.notify(f"The card was not written: {error}", severity="error")
+            return
+        self.notify(f"Card {card_id} added to {path}; it joins your reviews next time drill starts "
+                    "(edit it there to put the fix in your own words).", title="Card kept", timeout=10)
 
     def action_hint(self) -> None:
         if not self.spec.hints:
@@ -117,12 +148,7 @@ class AttemptScreen(WorkbenchScreen):
         except DrillError as error:
             self.notify(str(error), severity="warning")
             return
-        self.notify(
-            f"Rated {RATINGS[closed.rating or 1]} (best {closed.best_score}/5, {closed.hints_used} hints, "
-            f"{count(closed.submissions, 'check')}). Next due {due_on(state, self.app.session.settings):%a %d %b}.",  # type: ignore[attr-defined]
-            title="Attempt closed",
-            timeout=8,
-        )
+        self.notify(close_summary(closed, state, self.app.session.settings), title="Attempt closed", timeout=8)
         self._show_reference()
         self.update_bar()
 

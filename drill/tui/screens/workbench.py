@@ -25,7 +25,9 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, Markdown, TabbedContent, TabPane, TextArea
 
+from drill.check.events import Epoch
 from drill.check.result import CheckResult
+from drill.coach import coach
 from drill.content.exercises import DrillSpec
 from drill.tui.editor import open_in_editor
 from drill.tui.screens.help import HelpScreen, keys_of
@@ -42,6 +44,14 @@ class CheckEvent(Message):
 
 class CheckDone(Message):
     def __init__(self, result: CheckResult) -> None:
+        super().__init__()
+        self.result = result
+
+
+class FastDone(Message):
+    """The fast lane of watch mode finished (``drill.check.fastlane.FastResult``)."""
+
+    def __init__(self, result) -> None:
         super().__init__()
         self.result = result
 
@@ -64,6 +74,7 @@ class WorkbenchScreen(Screen[None]):
         Binding("ctrl+s", "save", "Save"),
         Binding("ctrl+r", "check", "Check"),
         Binding("ctrl+e", "edit", "$EDITOR"),
+        Binding("f6", "toggle_watch", "Watch"),
         Binding("f1", "help", "Help"),
         Binding("escape", "back", "Back / cancel"),
     ]
@@ -76,6 +87,7 @@ class WorkbenchScreen(Screen[None]):
     """
 
     checking: reactive[bool] = reactive(False)
+    watching: reactive[bool] = reactive(False)  # watch mode: every save re-checks, fast lane first
     help_note = "Write solution_model() in the Code tab; ctrl+r trains it and scores it on held-out data."
     bar_interval_s = 30.0  # the status line's clock counts minutes; the exam's counts seconds
 
@@ -86,6 +98,8 @@ class WorkbenchScreen(Screen[None]):
         self.stop_watching = threading.Event()
         self.disk_text: str | None = None  # the file's text as last read or written here
         self._asking = False
+        self._recheck_pending = False  # watch mode: a save came while a check ran
+        self.epochs: list[Epoch] = []  # the running check's curve, for the coach
 
     # -- hooks for subclasses -------------------------------------------------------------------
     def solution_path(self) -> Path:
@@ -144,8 +158,14 @@ class WorkbenchScreen(Screen[None]):
         self._watch_disk(path)
 
     def update_bar(self) -> None:
-        state = ["checking…" if self.checking else "", "● unsaved" if self.is_mounted and self.editor.dirty else ""]
-        self.query_one("#bench-bar", Label).update(" · ".join(filter(None, [self.status_text(), *state])))
+        state = ["checking…" if self.checking else "", "● unsaved" if self.is_mounted and self.editor.dirty else "",
+                 "watching" if self.watching else ""]
+        # the markers lead: at 80 columns the end of a long status line is cut off
+        self.query_one("#bench-bar", Label).update(" · ".join(filter(None, [*state, self.status_text()])))
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        if event.pane.id == "tab-code":
+            self.editor.focus()  # the Code tab is for typing: no extra key to reach the editor
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         self._show_dirty()
@@ -186,7 +206,9 @@ class WorkbenchScreen(Screen[None]):
             self.ask_conflict()
 
     def after_disk_change(self) -> None:
-        """The file changed on disk and the editor took it (watch mode re-checks here)."""
+        """The file changed on disk and the editor took it: watch mode re-checks."""
+        if self.watching:
+            self.recheck()
 
     def ask_conflict(self, then: Callable[[], None] | None = None, action: str = "") -> None:
         from drill.tui.screens.disk_conflict import DiskConflictScreen
@@ -255,7 +277,56 @@ class WorkbenchScreen(Screen[None]):
         return saved
 
     def action_save(self) -> None:
-        self.save(announce=True)
+        self.save(then=self.recheck if self.watching else None, announce=True)
+
+    # -- watch mode -----------------------------------------------------------------------------
+    def action_toggle_watch(self) -> None:
+        self.watching = not self.watching
+        self.notify("Watch on: every save runs the fast lane (no training), then the full check." if self.watching
+                    else "Watch off: ctrl+r checks.", timeout=4)
+        self.update_bar()
+        if self.watching:
+            self.save(then=self.recheck, action="the check")
+
+    def recheck(self) -> None:
+        """A save in watch mode: a running check stops and this one starts over."""
+        if self.can_check():
+            self.notify(self.can_check() or "", severity="warning")
+            return
+        if self.checking:
+            self._recheck_pending = True
+            self.cancel.set()
+            return
+        self.checking = True
+        self.cancel = threading.Event()
+        progress = self.query_one(TrainingProgress)
+        progress.reset()
+        progress.phase = "fast lane"
+        self.query_one(ScorePanel).clear()
+        self.update_bar()
+        self._run_fastlane(self.solution_path())
+
+    @work(thread=True, exclusive=True, group="check")
+    def _run_fastlane(self, solution: Path) -> None:
+        from drill.check.fastlane import run_fastlane
+
+        self.post_message(FastDone(run_fastlane(self.spec, solution, cancel=self.cancel)))
+
+    def on_fast_done(self, message: FastDone) -> None:
+        fast = message.result
+        self.checking = False
+        if fast.cancelled or self._recheck_pending:
+            self._recheck_pending = False
+            self.query_one(TrainingProgress).finish("stopped: a newer save")
+            self.recheck()
+            return
+        if fast.ok:
+            self.start_check()
+            return
+        self.query_one(TrainingProgress).finish(f"fast lane ({fast.stage}, {fast.duration_s:.1f} s): no training started")
+        self.query_one(ScorePanel).show_problems(fast.problems)
+        self.query_one(TabbedContent).active = "tab-check"
+        self.update_bar()
 
     def action_edit(self) -> None:
         def edit() -> None:
@@ -280,6 +351,7 @@ class WorkbenchScreen(Screen[None]):
         self.cancel = threading.Event()
         self.query_one(TrainingProgress).reset()
         self.query_one(ScorePanel).clear()
+        self.epochs: list[Epoch] = []
         self.query_one(TabbedContent).active = "tab-check"
         self.update_bar()
         self._run_check(self.solution_path(), self.check_options())
@@ -292,6 +364,8 @@ class WorkbenchScreen(Screen[None]):
         self.post_message(CheckDone(result))
 
     def on_check_event(self, message: CheckEvent) -> None:
+        if isinstance(message.event, Epoch):
+            self.epochs.append(message.event)
         self.query_one(TrainingProgress).apply(message.event)
 
     def on_check_done(self, message: CheckDone) -> None:
@@ -299,10 +373,13 @@ class WorkbenchScreen(Screen[None]):
         result = message.result
         cancelled = result.error_kind == "cancelled"
         self.query_one(TrainingProgress).finish("cancelled" if cancelled else f"finished in {result.duration_s:.0f} s")
-        self.query_one(ScorePanel).show(result, self.spec)
+        self.query_one(ScorePanel).show(result, self.spec, coach(self.epochs, stopped_early=result.stopped_early))
         if not cancelled:
             self.record(result)
         self.update_bar()
+        if self._recheck_pending:
+            self._recheck_pending = False
+            self.recheck()
 
     def on_unmount(self) -> None:
         self.cancel.set()  # leaving the screen or quitting ends a running check's process group

@@ -48,7 +48,23 @@ EDITOR_KEYS: list[tuple[str, str]] = [
 
 
 class PythonTextArea(TextAreaPlus):
-    """TextAreaPlus that opens a block after a colon."""
+    """TextAreaPlus that opens a block after a colon, without completion pop-ups.
+
+    The completers (words, members after "." or ":", paths after "/") are harlequin's SQL
+    helpers; with none configured they would still swallow the Enter that follows a ":".
+    """
+
+    def _handle_printable_character(self, event: events.Key) -> None:
+        self.completer_active = None
+
+    def _handle_separator(self, event: events.Key) -> None:
+        self.completer_active = None
+
+    def _handle_slash(self, event: events.Key) -> None:
+        self.completer_active = None
+
+    def _handle_backspace(self, event: events.Key) -> None:
+        self.completer_active = None
 
     def _handle_enter(self, event: events.Key) -> None:
         row, column = self.cursor_location

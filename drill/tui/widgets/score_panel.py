@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from rich.console import Group
+from rich.text import Text
 from textual.widgets import Static
 
 from drill.check.console import result_group
 from drill.check.result import CheckResult
+from drill.coach import findings_text
 from drill.content.exercises import DrillSpec
 
 
@@ -29,8 +32,25 @@ class ScorePanel(Static):
         self.add_class("-empty")
         self.update("")
 
-    def show(self, result: CheckResult, spec: DrillSpec) -> None:
+    def show_problems(self, problems: list) -> None:
+        """What the fast lane of watch mode found (no score: nothing was trained)."""
+        self.result = None
+        self.remove_class("-empty")
+        self.add_class("-low")
+        text = Text("The fast lane found, before any training:\n", style="bold")
+        for problem in problems:
+            text.append(f"✗ {problem.message}\n", style="red")
+            if problem.hint:
+                text.append(f"  fix: {problem.hint}\n")
+        text.append("Save again when it is fixed.", style="dim")
+        self.update(text)
+
+    def show(self, result: CheckResult, spec: DrillSpec, findings: list | None = None) -> None:
+        """The result, then what the training curve shows (``drill.coach``) when there was one."""
         self.result = result
         self.remove_class("-empty")
         self.set_class(result.score < 5, "-low")
-        self.update(result_group(result, spec))
+        group = result_group(result, spec)
+        if findings:
+            group = Group(group, Text("\nthe training curve", style="bold"), findings_text(findings))
+        self.update(group)

@@ -1,0 +1,35 @@
+"""``drill list [--json]``: every coding drill with its status and best score, one per line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+
+
+def run(args: argparse.Namespace) -> int:
+    from drill.attempts import Attempts
+    from drill.content.exercises import exercises_root, load_exercises
+    from drill.session import utc_now
+    from drill.store import Store
+    from drill.tui.screens.drills import drill_rows  # the Drills screen's rows: one source of truth
+
+    loaded = load_exercises(exercises_root())
+    specs = [ex.spec(v) for ex in loaded.exercises.values() for v in ex.variant_ids]
+    with Store.open(args.home) as store:
+        from drill.models import ItemState
+
+        states = {key: ItemState.model_validate(raw) for key, raw in store.all("items").items() if raw.get("kind") == "drill"}
+        rows = drill_rows(specs, states, Attempts(store, args.home), utc_now())
+    if args.json:
+        print(json.dumps([{"id": spec.id, "drill": spec.drill_id, "category": spec.category, "status": status,
+                           "best": best, "title": spec.title} for spec, status, best, _last in rows], indent=2))
+        return 0
+    width = max((len(spec.id) for spec, *_ in rows), default=5)
+    print(f"{'drill':<{width}}  {'category':<10}  {'status':<11}  best  title")
+    for spec, status, best, _last in rows:
+        print(f"{spec.id:<{width}}  {spec.category:<10}  {status:<11}  {'–' if best is None else f'{best}/5':<4}  {spec.title}")
+    return 0

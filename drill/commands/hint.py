@@ -1,0 +1,53 @@
+"""``drill hint DRILL [N]``: the next hint of your open attempt (counted, as in the app), or hint N."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import textwrap
+
+from drill.errors import UsageError
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("drill", metavar="DRILL", help="drill id (or a variant's id)")
+    parser.add_argument("n", metavar="N", nargs="?", type=int,
+                        help="show hint N (revealing the ones before it, each counted); default: the next one")
+
+
+def open_attempt(attempts, drill_id: str):
+    """The open attempt at a drill (the latest one), or a UsageError that says what to do."""
+    attempt = next((a for a in reversed(attempts.all(drill_id)) if a.is_open), None)
+    if attempt is None:
+        raise UsageError(f"no open attempt at {drill_id!r}", hint=f"start one with `drill new {drill_id}`")
+    return attempt
+
+
+def wrap(text: str, indent: str = "  ", hanging: str = "     ") -> str:
+    """Wrap at the terminal's width (80 in a pipe), never inside a word."""
+    width = min(shutil.get_terminal_size((80, 24)).columns, 100)
+    return textwrap.fill(text, width=width, initial_indent=indent, subsequent_indent=hanging,
+                         break_long_words=False, break_on_hyphens=False)
+
+
+def run(args: argparse.Namespace) -> int:
+    from drill.attempts import Attempts
+    from drill.content.exercises import find_spec
+    from drill.store import Store
+    from drill.tui.widgets.hint_panel import hint_heading
+
+    spec = find_spec(args.drill)
+    if not spec.hints:
+        raise UsageError(f"drill {spec.id!r} has no hints")
+    wanted = args.n
+    if wanted is not None and not 1 <= wanted <= len(spec.hints):
+        raise UsageError(f"drill {spec.id!r} has hints 1 to {len(spec.hints)}", hint=f"`drill hint {spec.id}` shows the next one")
+    with Store.open(args.home) as store:
+        attempts = Attempts(store, args.home)
+        attempt = open_attempt(attempts, spec.id)
+        target = wanted or min(attempt.hints_used + 1, len(spec.hints))
+        while attempt.hints_used < target:
+            attempt, _ = attempts.reveal_hint(attempt.id, spec)
+    print(hint_heading(attempt.hints_used, len(spec.hints)))
+    print(wrap(f"{target}. {spec.hints[target - 1]}"))
+    return 0

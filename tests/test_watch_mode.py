@@ -1,0 +1,112 @@
+"""Watch mode with real file saves: the fast lane reports mistakes before any training starts."""
+
+from __future__ import annotations
+
+import os
+import queue
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from drill.check.fastlane import run_fastlane, static_problems
+from drill.content.exercises import find_spec
+from drill.watch import filesystem_type, watch_file
+
+MOUNTS = """proc /proc proc rw 0 0
+/dev/sda1 / ext4 rw 0 0
+C:\\134 /mnt/c 9p rw 0 0
+server:/x /mnt/c/share nfs4 rw 0 0
+"""
+
+
+def test_filesystems_without_events_are_polled():
+    assert filesystem_type(Path("/home/me/x.py"), MOUNTS) == "ext4"
+    assert filesystem_type(Path("/mnt/c/Users/me/x.py"), MOUNTS) == "9p"
+    assert filesystem_type(Path("/mnt/c/share/x.py"), MOUNTS) == "nfs4"
+
+
+@pytest.mark.parametrize("poll", [False, True])
+def test_a_save_is_noticed_with_events_and_by_polling(tmp_path, poll):
+    path = tmp_path / "solution.py"
+    path.write_text("a = 1\n")
+    stop, seen = threading.Event(), threading.Event()
+    thread = threading.Thread(target=watch_file, args=(path, stop, seen.set), kwargs={"poll": poll}, daemon=True)
+    thread.start()
+    time.sleep(0.8)
+    path.write_text("a = 2\n")
+    assert seen.wait(10)
+    stop.set()
+    thread.join(5)
+
+
+def test_static_lane_names_syntax_errors_shapes_and_lambda():
+    spec = find_spec("linear-dense")
+    ref = spec.solution.read_text()
+    assert static_problems(ref, spec.contract) == []
+    [syntax] = static_problems(ref.replace("def solution_model():", "def solution_model(:"), spec.contract)
+    assert syntax.code == "syntax" and "line 7" in syntax.message
+    [shape] = static_problems(ref.replace("shape=(1,)", "shape=(2,)"), spec.contract)
+    assert shape.code == "input_shape" and "(2,)" in shape.message and "(1,)" in shape.message
+    lam = static_problems(ref.replace("tf.keras.layers.Dense(1),", "tf.keras.layers.Dense(1), tf.keras.layers.Lambda(lambda x: x),"), spec.contract)
+    assert [p.code for p in lam] == ["forbidden_layer"]
+    [missing] = static_problems(ref.replace("import numpy as np", "import numpyy as np"), spec.contract)
+    assert missing.code == "import" and "numpyy" in missing.message
+
+
+def test_fast_lane_stops_at_the_static_stage_without_running_the_file(tmp_path):
+    spec = find_spec("linear-dense")
+    path = tmp_path / "solution.py"
+    path.write_text(spec.solution.read_text().replace("shape=(1,)", "shape=(2,)"))
+    result = run_fastlane(spec, path)
+    assert result.stage == "static" and not result.ok
+    assert not (tmp_path / "mymodel.h5").exists()
+
+
+def _reader(stream, lines: queue.Queue) -> None:
+    for line in iter(stream.readline, ""):
+        lines.put(line)
+
+
+def _wait_for(lines: queue.Queue, text: str, timeout: float = 120) -> str:
+    end = time.monotonic() + timeout
+    seen = []
+    while time.monotonic() < end:
+        try:
+            line = lines.get(timeout=0.5)
+        except queue.Empty:
+            continue
+        seen.append(line)
+        if text in line:
+            return line
+    raise AssertionError(f"{text!r} not in output:\n{''.join(seen)}")
+
+
+def test_drill_watch_reports_a_syntax_error_and_a_wrong_shape_on_save(drill_home):
+    from drill.cli import main
+
+    assert main(["new", "linear-dense"]) == 0
+    workspace = next((drill_home / "workspaces" / "linear-dense").iterdir())
+    solution = workspace / "solution.py"
+    reference = find_spec("linear-dense").solution.read_text()
+    env = {**os.environ, "DRILL_HOME": str(drill_home), "PYTHONUNBUFFERED": "1"}
+    proc = subprocess.Popen([sys.executable, "-m", "drill", "watch", "linear-dense", "--fast-only"], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    lines: queue.Queue = queue.Queue()
+    threading.Thread(target=_reader, args=(proc.stdout, lines), daemon=True).start()
+    try:
+        _wait_for(lines, "watching")
+        time.sleep(1.0)
+        solution.write_text(reference.replace("def solution_model():", "def solution_model(:"))
+        assert "line 7" in _wait_for(lines, "syntax error")
+        _wait_for(lines, "no training started")
+        solution.write_text(reference.replace("shape=(1,)", "shape=(2,)"))
+        assert "the task feeds (1,)" in _wait_for(lines, "input shape is (2,)")
+        assert not (workspace / "mymodel.h5").exists()  # nothing trained, nothing saved
+    finally:
+        proc.send_signal(signal.SIGINT)  # as Ctrl+C: the running build stage is stopped too
+        proc.wait(20)
