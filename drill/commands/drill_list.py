@@ -17,13 +17,14 @@ def run(args: argparse.Namespace) -> int:
     from drill.store import Store
     from drill.tui.screens.drills import drill_rows  # the Drills screen's rows: one source of truth
 
-    loaded = load_exercises(exercises_root())
-    specs = [ex.spec(v) for ex in loaded.exercises.values() for v in ex.variant_ids]
-    with Store.open(args.home) as store:
-        from drill.models import ItemState
+    from drill.models import ItemState
+    from drill.session import load_settings
 
+    loaded = load_exercises(exercises_root())
+    specs = [ex.spec() for ex in loaded.exercises.values()]  # one row per drill, as on the Drills screen
+    with Store.open(args.home) as store:
         states = {key: ItemState.model_validate(raw) for key, raw in store.all("items").items() if raw.get("kind") == "drill"}
-        rows = drill_rows(specs, states, Attempts(store, args.home), utc_now())
+        rows = drill_rows(specs, states, Attempts(store, args.home), utc_now(), load_settings(store))
     if args.json:
         print(json.dumps([{"id": spec.id, "drill": spec.drill_id, "category": spec.category, "status": status,
                            "best": best, "title": spec.title} for spec, status, best, _last in rows], indent=2))

@@ -23,6 +23,14 @@ def open_attempt(attempts, drill_id: str):
     return attempt
 
 
+def attempt_spec(attempts, attempt, fallback):
+    """The drill on the data instance the attempt was started on (its hints and reference)."""
+    from drill.content.exercises import exercises_root, find_exercise, load_exercises
+
+    exercise = find_exercise(load_exercises(exercises_root()), attempt.drill_id)
+    return exercise.spec(attempts.instance_of(attempt, exercise)) if exercise is not None else fallback
+
+
 def wrap(text: str, indent: str = "  ", hanging: str = "     ") -> str:
     """Wrap at the terminal's width (80 in a pipe), never inside a word."""
     width = min(shutil.get_terminal_size((80, 24)).columns, 100)
@@ -45,6 +53,7 @@ def run(args: argparse.Namespace) -> int:
     with Store.open(args.home) as store:
         attempts = Attempts(store, args.home)
         attempt = open_attempt(attempts, spec.id)
+        spec = attempt_spec(attempts, attempt, spec)
         target = wanted or min(attempt.hints_used + 1, len(spec.hints))
         while attempt.hints_used < target:
             attempt, _ = attempts.reveal_hint(attempt.id, spec)

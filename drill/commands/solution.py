@@ -34,8 +34,12 @@ def run(args: argparse.Namespace) -> int:
     from drill.tui.widgets.solution_diff import unified_text
 
     spec = find_spec(args.drill)
+    from drill.commands.hint import attempt_spec
+
     with Store.open(args.home) as store:
-        attempt = closed_attempt(Attempts(store, args.home), spec.id)
+        attempts = Attempts(store, args.home)
+        attempt = closed_attempt(attempts, spec.id)
+        spec = attempt_spec(attempts, attempt, spec)
     reference = spec.solution.read_text(encoding="utf-8")
     console = Console(soft_wrap=True, highlight=False)  # a pipe gets whole lines, never folded
     if args.reference:

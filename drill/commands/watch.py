@@ -80,8 +80,13 @@ def run(args: argparse.Namespace) -> int:
     from drill.content.exercises import find_spec
     from drill.watch import needs_polling, watch_file
 
+    from drill.attempts import Attempts
+    from drill.commands.hint import attempt_spec
+    from drill.store import Store
+
     attempt = _attempt(args.home, args.drill)
-    spec = find_spec(args.drill or attempt.variant or attempt.drill_id)
+    with Store.open(args.home) as store:
+        spec = attempt_spec(Attempts(store, args.home), attempt, None) or find_spec(attempt.drill_id)
     poll = args.poll or needs_polling(attempt.solution)
     say(f"watching {attempt.solution}\n({'polling' if poll else 'file-system events'}; every save re-checks; Ctrl+C stops)")
     changed, stop = threading.Event(), threading.Event()

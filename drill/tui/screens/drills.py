@@ -50,6 +50,7 @@ class DrillsScreen(Screen[None]):
     BINDINGS = [
         Binding("enter", "open_attempt", "Open"),
         Binding("n", "new_attempt", "Fresh attempt"),
+        Binding("s", "solution", "Your code vs reference"),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("q,escape", "back", "Back"),
     ]
@@ -136,6 +137,21 @@ class DrillsScreen(Screen[None]):
 
     def action_new_attempt(self) -> None:
         self._open(fresh=True)
+
+    def action_solution(self) -> None:
+        """Reopen the last closed attempt on its Reference tab (the diff); closed ones only."""
+        spec = self._selected()
+        if spec is None:
+            return
+        from drill.tui.screens.attempt import AttemptScreen
+
+        closed = [a for a in self.attempts.all(spec.id) if not a.is_open]
+        if not closed:
+            self.notify("The reference opens once an attempt at this drill is closed (ctrl+x in the attempt).")
+            return
+        last = closed[-1]
+        exercise = self.exercises[spec.drill_id]
+        self.app.push_screen(AttemptScreen(exercise.spec(self.attempts.instance_of(last, exercise)), last.id))
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen("Drills", keys_of(self)))
