@@ -220,12 +220,19 @@ def load_notes(shipped: Path | None, own: Path | None = None) -> NoteSet:
     """Load the shipped notes folder and the learner's notes folder (either may be missing)."""
     skill_ids = set(load_skills())
     result = NoteSet()
+    shipped_ids: set[str] = set()
     for folder, is_own in ((shipped, False), (own, True)):
         if folder is None:
             continue
         for path in note_files(folder):
             rel = path.relative_to(folder).with_suffix("").as_posix()
-            note_id = f"mine/{rel}" if is_own else rel
+            # an own note at a shipped note's path is the learner's edit of it: same id, replaces it
+            overrides = is_own and rel in shipped_ids
+            note_id = rel if overrides or not is_own else f"mine/{rel}"
+            if not is_own:
+                shipped_ids.add(rel)
+            elif overrides:
+                result.notes = [n for n in result.notes if n.id != rel]
             try:
                 text = path.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError) as error:

@@ -129,9 +129,20 @@ class NotesScreen(Screen[None]):
         note = self.current
         if note is None:
             return
+        path = note.path
         if not note.own:
-            self.notify("Shipped notes are part of drill; press n to write your own (it shows beside them).")
-        if open_in_editor(self.app, note.path, note.body_line):
+            # a shipped note: edit your copy at the same path in your notes (same id, it replaces
+            # the shipped one); drill's own files never change
+            path = self.app.session.store.home / "notes" / f"{note.id}.md"  # type: ignore[attr-defined]
+            try:
+                if not path.exists():
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    path.write_text(note.path.read_text(encoding="utf-8"), encoding="utf-8")
+            except OSError as error:
+                self.notify(f"Could not copy the note to your notes: {error}", severity="error")
+                return
+            self.notify(f"Editing your copy {path}; it replaces the shipped note.", timeout=6)
+        if open_in_editor(self.app, path, note.body_line):
             self.reload()
 
     def action_new_note(self) -> None:

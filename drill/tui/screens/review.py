@@ -212,7 +212,19 @@ class ReviewScreen(Screen[None]):
         if self.card_id is None:
             return
         card = self.session.cards[self.card_id]
-        if not open_in_editor(self.app, card.path, card.line):
+        path, line = card.path, card.line
+        own_decks = self.session.store.home / "decks"
+        if not card.path.resolve().is_relative_to(own_decks.resolve()):
+            # a shipped card: edit a copy in your own deck (same id, progress kept); drill's files never change
+            from drill.content.decks import override_card
+
+            try:
+                path, line = override_card(card, own_decks)
+            except OSError as error:
+                self.notify(f"Could not copy the card to your deck: {error}", severity="error")
+                return
+            self.notify(f"Editing your copy in {path}; it replaces the shipped card (same id, progress kept).", timeout=6)
+        if not open_in_editor(self.app, path, line):
             return
         self.session.reload_content()
         if self.card_id in self.session.cards:
