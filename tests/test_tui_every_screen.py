@@ -56,10 +56,11 @@ def app(store, tmp_path, now, monkeypatch):
     return DrillApp(session)
 
 
-async def _settle(pilot) -> None:
+async def _settle(pilot, first: bool = False) -> None:
     from textual.widgets import Input, TextArea
 
-    await pilot.app.workers.wait_for_complete()  # Today fills in from a thread worker after the first frame
+    if first:  # Today fills in from a thread worker after the first frame (later screens keep
+        await pilot.app.workers.wait_for_complete()  # long-lived workers, e.g. the file watcher)
     for _ in range(3):
         await pilot.pause()
     await pilot.wait_for_scheduled_animations()
@@ -75,7 +76,7 @@ async def _settle(pilot) -> None:
 @pytest.mark.parametrize("name", list(SCREENS))
 def test_screen_snapshot(snap_compare, app, name, size):
     async def go(pilot):
-        await _settle(pilot)
+        await _settle(pilot, first=True)
         for key in SCREENS[name]:
             await pilot.press(key)
             await _settle(pilot)
@@ -92,7 +93,7 @@ async def test_footer_keeps_the_exit_key_at_80x24(app, name):
     from textual.widgets import Footer
 
     async with app.run_test(size=(80, 24)) as pilot:
-        await _settle(pilot)
+        await _settle(pilot, first=True)
         for key in SCREENS[name]:
             await pilot.press(key)
             await _settle(pilot)
