@@ -219,36 +219,66 @@ def test_heldout_rows_are_never_returned_by_the_starters_data_function(drill_id,
 
 
 # ---------------------------------------------------------------- fairness (slow)
-def _check(tmp_path: Path, spec, code: str):
+@pytest.fixture(scope="module")
+def warm_launcher():
+    """One warm TensorFlow worker for the ~190 instance checks (each forks fresh learner and grader
+    children from it, exactly as in the app): it saves the import on every check, which keeps CI
+    within its time budget. Where fork is unsafe, or the worker does not come up, checks run cold."""
+    import os
+    import time
+
+    from drill.check import runner
+    from drill.check.warm import WarmPool, fork_is_safe
+
+    if not fork_is_safe(setting=False)[0]:
+        yield runner.COLD
+        return
+    before = os.environ.get("DRILL_WARM")
+    os.environ["DRILL_WARM"] = "1"
+    try:
+        pool = WarmPool.start()
+        deadline = time.monotonic() + 300
+        while pool is not None and WarmPool.current() is None and not pool.broken and time.monotonic() < deadline:
+            time.sleep(0.2)
+        yield WarmPool.current() or runner.COLD
+    finally:
+        WarmPool.stop()
+        if before is None:
+            os.environ.pop("DRILL_WARM", None)
+        else:
+            os.environ["DRILL_WARM"] = before
+
+
+def _check(tmp_path: Path, spec, code: str, launcher=None):
     from drill.check.runner import run_check
 
     work = tmp_path / "work"
     work.mkdir()
     (work / "solution.py").write_text(code, encoding="utf-8")
-    return run_check(spec, work / "solution.py")
+    return run_check(spec, work / "solution.py", **({"launcher": launcher} if launcher is not None else {}))
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("drill_id, instance", PAIRS, ids=PAIR_IDS)
-def test_reference_scores_five(tmp_path, drill_id, instance):
+def test_reference_scores_five(tmp_path, drill_id, instance, warm_launcher):
     spec = LOADED.exercises[drill_id].spec(instance)
-    result = _check(tmp_path, spec, reseeded(spec, 0) if "set_random_seed" in spec.solution_text() else spec.solution_text())
+    result = _check(tmp_path, spec, reseeded(spec, 0) if "set_random_seed" in spec.solution_text() else spec.solution_text(), warm_launcher)
     assert result.score == 5, f"{result.summary}\n{result.error_hint}\n{result.output_tail[-2000:]}"
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("drill_id, instance", PAIRS, ids=PAIR_IDS)
-def test_untouched_starter_scores_below_three_or_is_refused(tmp_path, drill_id, instance):
-    result = _check(tmp_path, LOADED.exercises[drill_id].spec(instance), LOADED.exercises[drill_id].spec(instance).starter_text())
+def test_untouched_starter_scores_below_three_or_is_refused(tmp_path, drill_id, instance, warm_launcher):
+    result = _check(tmp_path, LOADED.exercises[drill_id].spec(instance), LOADED.exercises[drill_id].spec(instance).starter_text(), warm_launcher)
     assert result.score < 3, result.summary
     assert result.error_kind not in ("heldout_failed", "internal"), result.error_message
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("drill_id, instance", PAIRS, ids=PAIR_IDS)
-def test_one_epoch_of_the_reference_scores_below_five(tmp_path, drill_id, instance):
+def test_one_epoch_of_the_reference_scores_below_five(tmp_path, drill_id, instance, warm_launcher):
     spec = LOADED.exercises[drill_id].spec(instance)
-    result = _check(tmp_path, spec, weakened(spec))
+    result = _check(tmp_path, spec, weakened(spec), warm_launcher)
     assert result.score < 5, result.summary
     assert result.error_kind not in ("heldout_failed", "internal"), result.error_message
 
