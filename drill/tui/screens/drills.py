@@ -44,6 +44,16 @@ def drill_rows(specs: list[DrillSpec], states: dict[str, ItemState], attempts: A
     return [(spec, status, best, last) for _, _, spec, status, best, last in rows]
 
 
+def _short_title(title: str, width: int) -> str:
+    """The title cut at a word boundary with an ellipsis to fit what is left of ``width`` after
+    the other columns (about 52 of them), never mid-word; whole at 120 columns."""
+    room = max(12, width - 54)
+    if len(title) <= room:
+        return title
+    cut = title[: room - 1].rsplit(" ", 1)[0].rstrip(" ,:;—-")
+    return f"{cut}…"
+
+
 class DrillsScreen(Screen[None]):
     """The list of coding drills."""
 
@@ -94,7 +104,8 @@ class DrillsScreen(Screen[None]):
         table = self.query_one(DataTable)
         table.clear()
         for spec, status, best, _last in rows:
-            table.add_row(spec.id, spec.category, status, "–" if best is None else f"{best}/5", spec.title, key=spec.id)
+            table.add_row(spec.id, spec.category, status, "–" if best is None else f"{best}/5",
+                          _short_title(spec.title, self.app.size.width), key=spec.id)
         from drill.progress.today import agenda_for
 
         agenda = agenda_for(session, now)  # the same due / planned drills as Today and `drill today`
