@@ -77,7 +77,7 @@ async def test_quitting_during_an_exam_check_leaves_no_process_and_keeps_the_exa
     app = DrillApp(StudySession(store, decks=make_decks(tmp_path), clock=Clock(now)), start="exam")
     before = set(harness_pids())
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("m", "enter")
+        await pilot.press("m", "y", "enter")  # start (confirmed), open the first task
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, ExamTaskScreen)
