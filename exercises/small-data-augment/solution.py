@@ -21,6 +21,8 @@ def solution_model():
         # every epoch shows each image moved, scaled and turned: the poses the data lack.
         # These layers only act in training; predict() sees the images as they are.
         keras.layers.RandomRotation(TURN),
+        # a mirrored shape is the same shape; a mirrored letter is no letter
+        *([] if INSTANCE == "letters" else [keras.layers.RandomFlip("horizontal_and_vertical")]),
         keras.layers.RandomTranslation(0.2, 0.2),
         keras.layers.RandomZoom(0.3),
         keras.layers.Conv2D(32, (3, 3), activation="relu"),

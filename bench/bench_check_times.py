@@ -1,0 +1,74 @@
+"""Whole-check time of every drill instance's reference solution, median of N, as a table.
+
+    python bench/bench_check_times.py [--times 3] [--drill ID ...] [--out FILE]
+
+Each check is the one a learner's Ctrl+R or `drill check` runs with no warm worker: a cold
+training process (interpreter, TensorFlow import, the reference's training, saving the model)
+and a cold grading process (load, contract, score on the held-out rows). The load average is
+read before each run, because on this shared 2-core machine a neighbour's work shows up
+directly in the figure. One check at a time; run nothing heavy beside it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from drill.check.runner import run_check  # noqa: E402
+from drill.content.exercises import exercises_root, load_exercises  # noqa: E402
+
+BUDGET_S = 30.0
+
+
+def timed_check(spec) -> tuple[int, float | None, float]:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "solution.py"
+        path.write_text(spec.solution_text(), encoding="utf-8")
+        t0 = time.monotonic()
+        result = run_check(spec, path, launcher=None)
+        return result.score, result.value, time.monotonic() - t0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--times", type=int, default=3)
+    parser.add_argument("--drill", action="append", help="only these drills (repeatable)")
+    parser.add_argument("--out", type=Path, help="also append the table rows to this file")
+    args = parser.parse_args()
+    loaded = load_exercises(exercises_root())
+    rows = []
+    for drill_id in sorted(args.drill or loaded.exercises):
+        exercise = loaded.exercises[drill_id]
+        for inst in exercise.instance_ids:
+            spec = exercise.spec(inst)
+            times, scores, loads = [], [], []
+            for _ in range(args.times):
+                loads.append(os.getloadavg()[0])
+                score, value, took = timed_check(spec)
+                times.append(took)
+                scores.append(score)
+                print(f"RUN {drill_id}:{inst} {score}/5 value={value} {took:.1f} s load {loads[-1]:.2f}", flush=True)
+            median = statistics.median(times)
+            row = (f"| {drill_id}: {inst} | {median:.1f} s | {min(times):.1f}–{max(times):.1f} s | "
+                   f"{'/'.join(str(s) for s in scores)} | {min(loads):.1f}–{max(loads):.1f} | "
+                   f"{'yes' if median <= BUDGET_S else 'NO'} |")
+            rows.append(row)
+            print(row, flush=True)
+            if args.out:
+                with args.out.open("a", encoding="utf-8") as out:
+                    out.write(row + "\n")
+    print("| drill: instance | check, median | range | scores | load avg | ≤ 30 s |")
+    print("|---|---|---|---|---|---|")
+    print("\n".join(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
