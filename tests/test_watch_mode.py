@@ -101,8 +101,9 @@ def test_drill_watch_reports_a_syntax_error_and_a_wrong_shape_on_save(drill_home
     threading.Thread(target=_reader, args=(proc.stdout, lines), daemon=True).start()
     try:
         _wait_for(lines, "watching")
-        time.sleep(1.0)
+        time.sleep(1.0)  # the first check (of the starter) is building the model cold: TensorFlow's import
         solution.write_text(reference.replace("def solution_model():", "def solution_model(:"))
+        _wait_for(lines, "a newer save: the running check stops")
         line = reference.splitlines().index("def solution_model():") + 1
         assert f"line {line}," in _wait_for(lines, "syntax error")
         _wait_for(lines, "no training started")
@@ -112,3 +113,65 @@ def test_drill_watch_reports_a_syntax_error_and_a_wrong_shape_on_save(drill_home
     finally:
         proc.send_signal(signal.SIGINT)  # as Ctrl+C: the running build stage is stopped too
         proc.wait(20)
+
+
+def test_a_helper_module_next_to_the_file_is_no_missing_import(tmp_path):
+    spec = find_spec("linear-dense")
+    source = "import my_helpers\n" + spec.solution.read_text()
+    [missing] = static_problems(source, spec.contract)
+    assert missing.code == "import" and "my_helpers" in missing.message
+    (tmp_path / "my_helpers.py").write_text("X = 1\n")
+    assert static_problems(source, spec.contract, tmp_path) == []
+
+
+def _wait_for_any(lines: queue.Queue, texts: tuple[str, ...], timeout: float = 300) -> str:
+    end = time.monotonic() + timeout
+    seen = []
+    while time.monotonic() < end:
+        try:
+            line = lines.get(timeout=0.5)
+        except queue.Empty:
+            continue
+        seen.append(line)
+        if any(text in line for text in texts):
+            return line
+    raise AssertionError(f"none of {texts!r} in output:\n{''.join(seen)}")
+
+
+@pytest.mark.slow
+def test_drill_watch_builds_the_model_untrained_and_reports_a_shape_only_the_build_shows(drill_home):
+    """The shape is computed (no literal to read), so only building the model finds it: the
+    build stage runs solution_model() with fit() a no-op, forked from the warm worker where
+    fork is safe (cold elsewhere: the same report, later)."""
+    from drill.check.warm import fork_is_safe
+    from drill.cli import main
+
+    assert main(["new", "linear-dense"]) == 0
+    workspace = next((drill_home / "workspaces" / "linear-dense").iterdir())
+    solution = workspace / "solution.py"
+    reference = find_spec("linear-dense").solution.read_text()
+    env = {**os.environ, "DRILL_HOME": str(drill_home), "PYTHONUNBUFFERED": "1", "DRILL_WARM": "1"}
+    proc = subprocess.Popen([sys.executable, "-m", "drill", "watch", "linear-dense", "--fast-only"], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    lines: queue.Queue = queue.Queue()
+    threading.Thread(target=_reader, args=(proc.stdout, lines), daemon=True).start()
+    try:
+        _wait_for(lines, "watching")
+        if fork_is_safe()[0]:
+            _wait_for(lines, "TensorFlow loads once in a warm worker")
+        # the starter returns None for a model: the build stage says so (after the worker is ready)
+        assert "not a Keras model" in _wait_for_any(lines, ("not a Keras model", "fast lane passed"))
+        solution.write_text(reference.replace("shape=(1,)", "shape=(xs.shape[1] + 1,)"))
+        assert "fast lane (build," in _wait_for(lines, "fast lane (")
+        assert "the task feeds (1,)" in _wait_for(lines, "input shape is (2,)")
+        _wait_for(lines, "no training started")
+        solution.write_text(reference.replace("model.compile(", "model.compile(\n        ").replace("def solution_model():", "def solution_model(:"))
+        assert "fast lane (static," in _wait_for(lines, "fast lane (")
+        _wait_for(lines, "syntax error")
+        solution.write_text(reference)
+        assert "fast lane passed" in _wait_for_any(lines, ("fast lane passed", "found:"))
+        assert not (workspace / "mymodel.h5").exists()  # nothing trained, nothing saved
+    finally:
+        proc.send_signal(signal.SIGINT)
+        proc.wait(30)
+    assert proc.returncode == 0

@@ -6,11 +6,16 @@ Two stages, both without training:
    defines ``solution_model``, imports only installed modules, has no forbidden layer
    (Lambda) and, where the file writes the model's input shape as a literal
    (``Input(shape=(…))`` or ``input_shape=…``), that shape is the task's.
-2. **build** (``drill.check.fastlane_child`` in its own process group, in the attempt's
-   folder, with no handle on the learner's data folder): the file's ``solution_model()``
-   runs with ``Model.fit`` replaced by a no-op, and the model it returns is compared with the
-   contract (input and output shapes, forbidden layers) and with the data handed to ``fit``.
-   It costs TensorFlow's import (a few seconds cold) and whatever the file does before fit.
+2. **build** (``drill.check.fastlane_child`` in its own session, in a scratch copy of the
+   learner's folder with the learner's scrubbed environment and temp HOME, as a check's
+   learner process runs): the file's ``solution_model()`` runs with ``Model.fit`` replaced by
+   a no-op, and the model it returns is compared with the contract (input and output shapes,
+   forbidden layers) and with the data handed to ``fit``. Where the warm worker runs
+   (``drill.check.warm``: the app, ``drill watch``) the process is forked from it with
+   TensorFlow already loaded, and costs only what the file does before fit (a fraction of a
+   second for most drills); cold, TensorFlow's import comes first (10-16 s on a busy 2-core
+   machine). While the warm worker is still starting, the build waits for it rather than
+   import TensorFlow a second time beside it.
 
 The full check (``drill.check.runner.run_check``) follows when both pass.
 """
@@ -25,11 +30,13 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from drill.check.contract import Problem
-from drill.check.process import kill_group, track, untrack
+from drill.check.launch import Launched, Scratch, learner_env
+from drill.check.process import CheckTree, track, untrack
 
 BUILD_TIMEOUT_S = 120.0
 
@@ -84,8 +91,13 @@ def _first_input_shape(tree: ast.AST) -> tuple[list[int], int] | None:
     return None
 
 
-def static_problems(source: str, contract) -> list[Problem]:
-    """Mistakes visible in the text of the file (no code of it runs)."""
+def _local_module(name: str, folder: Path | None) -> bool:
+    """A helper module next to the learner's file (``import helpers``) is no missing package."""
+    return folder is not None and ((folder / f"{name}.py").is_file() or (folder / name / "__init__.py").is_file())
+
+
+def static_problems(source: str, contract, folder: Path | None = None) -> list[Problem]:
+    """Mistakes visible in the text of the file (no code of it runs); ``folder`` holds the file."""
     try:
         tree = ast.parse(source)
     except SyntaxError as error:
@@ -102,7 +114,7 @@ def static_problems(source: str, contract) -> list[Problem]:
             [node.module] if isinstance(node, ast.ImportFrom) and node.module and not node.level else []
         for name in names:
             top = name.split(".")[0]
-            if top not in sys.builtin_module_names and importlib.util.find_spec(top) is None:
+            if top not in sys.builtin_module_names and not _local_module(top, folder) and importlib.util.find_spec(top) is None:
                 problems.append(Problem(code="import", message=f"line {node.lineno}: no module named {top!r} is installed",
                                         hint="the exam environment has tensorflow, numpy and the standard library"))
     forbidden = set(contract.forbid_layers)
@@ -123,7 +135,7 @@ def _show(shape: list[int]) -> str:
 
 
 def run_fastlane(spec, solution: Path | str, *, cancel: threading.Event | None = None, build: bool = True,
-                 timeout_s: float = BUILD_TIMEOUT_S) -> FastResult:
+                 timeout_s: float = BUILD_TIMEOUT_S, builder: Builder | None = None) -> FastResult:
     """Run the fast lane on ``solution`` for ``spec`` (a DrillSpec); never raises for the learner's code."""
     t0 = time.monotonic()
     path = Path(solution).resolve()
@@ -131,58 +143,103 @@ def run_fastlane(spec, solution: Path | str, *, cancel: threading.Event | None =
         source = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         return FastResult("static", [Problem(code="read", message=f"cannot read {path.name}: {error}")], time.monotonic() - t0)
-    problems = static_problems(source, spec.contract)
+    problems = static_problems(source, spec.contract, path.parent)
     if problems or not build:
         return FastResult("static", problems, round(time.monotonic() - t0, 3))
-    problems, cancelled = _build(path, spec.contract, cancel, timeout_s)
+    problems, cancelled = _build(path, spec.contract, cancel, timeout_s, builder)
     return FastResult("build", problems, round(time.monotonic() - t0, 3), cancelled)
 
 
 def _read_all(fd: int, chunks: list[bytes]) -> None:
-    while chunk := os.read(fd, 65536):
-        chunks.append(chunk)
-
-
-def _build(path: Path, contract, cancel: threading.Event | None, timeout_s: float) -> tuple[list[Problem], bool]:
-    read_fd, write_fd = os.pipe()
-    payload = json.dumps({"solution": str(path), "contract": contract.model_dump(), "out_fd": write_fd})
-    env = {k: v for k, v in os.environ.items() if k != "DRILL_HOME"}  # no handle on the learner's data
-    env.update(PYTHONUNBUFFERED="1", TF_CPP_MIN_LOG_LEVEL=os.environ.get("TF_CPP_MIN_LOG_LEVEL", "2"))
     try:
-        proc = subprocess.Popen([sys.executable, "-P", "-m", "drill.check.fastlane_child", payload], cwd=path.parent,
-                                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                                pass_fds=(write_fd,), start_new_session=True, env=env)
+        while chunk := os.read(fd, 65536):
+            chunks.append(chunk)
     finally:
-        os.close(write_fd)
-    track(proc.pid)
-    chunks: list[bytes] = []
-    reader = threading.Thread(target=_read_all, args=(read_fd, chunks), daemon=True)
-    reader.start()
-    end = time.monotonic() + timeout_s
-    cancelled = False
+        os.close(fd)
+
+
+class Builder:
+    """Starts the build stage's process; ``drill.check.warm.WarmPool`` forks it instead."""
+
+    def fastlane(self, scratch: Scratch, solution: Path, contract: dict) -> Launched:
+        return cold_build(scratch, solution, contract)
+
+
+COLD = Builder()
+# the warm worker, once ready (waiting while it starts), else None: replaced by drill.check.warm
+_default_builder: Callable[[threading.Event | None], Builder | None] = lambda cancel: None  # noqa: E731
+
+
+def cold_build(scratch: Scratch, solution: Path, contract: dict) -> Launched:
+    """Start ``python -P -m drill.check.fastlane_child`` (TensorFlow's import first)."""
+    out_r, out_w = os.pipe()
+    rep_r, rep_w = os.pipe()
+    payload = json.dumps({"solution": str(solution), "contract": contract, "out_fd": rep_w})
     try:
-        while proc.poll() is None:
+        proc = subprocess.Popen([sys.executable, "-P", "-m", "drill.check.fastlane_child", payload], cwd=scratch.work,
+                                stdin=subprocess.DEVNULL, stdout=out_w, stderr=out_w, pass_fds=(rep_w,),
+                                start_new_session=True, env=learner_env(scratch))
+    except BaseException:
+        for fd in (out_r, rep_r):
+            os.close(fd)
+        raise
+    finally:
+        os.close(out_w)
+        os.close(rep_w)
+    return Launched(pid=proc.pid, out_fd=out_r, events_fd=rep_r, popen=proc)
+
+
+def _build(path: Path, contract, cancel: threading.Event | None, timeout_s: float,
+           builder: Builder | None = None) -> tuple[list[Problem], bool]:
+    """Run the build stage in a scratch copy of the learner's folder, as a check's learner runs."""
+    if builder is None:
+        builder = _default_builder(cancel) or COLD
+    if cancel is not None and cancel.is_set():
+        return [], True
+    scratch = Scratch.create()
+    try:
+        solution = scratch.copy_in(path)
+        launched = builder.fastlane(scratch, solution, contract.model_dump())
+        return _follow(launched, scratch, cancel, timeout_s)
+    finally:
+        scratch.remove()
+
+
+def _follow(launched: Launched, scratch: Scratch, cancel: threading.Event | None, timeout_s: float) -> tuple[list[Problem], bool]:
+    tree = CheckTree(launched.pid, marker=scratch.marker)
+    track(tree)
+    output: list[bytes] = []
+    answer: list[bytes] = []
+    readers = [threading.Thread(target=_read_all, args=(fd, chunks), daemon=True)
+               for fd, chunks in ((launched.out_fd, output), (launched.events_fd, answer))]
+    for reader in readers:
+        reader.start()
+    end = time.monotonic() + timeout_s
+    cancelled = timed_out = False
+    try:
+        while launched.poll() is None and readers[1].is_alive():
             if cancel is not None and cancel.is_set():
                 cancelled = True
                 break
             if time.monotonic() > end:
+                timed_out = True
                 break
-            time.sleep(0.05)
+            time.sleep(0.02)
     finally:
-        kill_group(proc.pid)
-        proc.wait()
-        untrack(proc.pid)
-    reader.join(timeout=2)
-    os.close(read_fd)
-    stderr = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+        tree.kill()
+        if launched.popen is not None:
+            launched.popen.wait()
+        untrack(tree)
+    for reader in readers:
+        reader.join(timeout=2)
     if cancelled:
         return [], True
-    raw = b"".join(chunks).strip()
+    raw = b"".join(answer).strip()
     if not raw:
-        if proc.returncode is None or time.monotonic() > end:
+        if timed_out:
             return [Problem(code="timeout", message=f"building the model took more than {timeout_s:g} s",
                             hint="the fast lane skips fit(); look for slow data loading before it")], False
-        tail = stderr.strip().splitlines()[-1:] or ["(no output)"]
+        tail = b"".join(output).decode("utf-8", "replace").strip().splitlines()[-1:] or ["(no output)"]
         return [Problem(code="crashed", message=f"solution_model() failed before training: {tail[0][:300]}",
                         hint="run the file with python to see the whole traceback")], False
     report = json.loads(raw)

@@ -29,7 +29,7 @@ import threading
 import time
 from pathlib import Path
 
-from drill.check import runner
+from drill.check import fastlane, runner
 from drill.check.launch import Launched, Scratch, cold_grader, cold_learner, grader_env, learner_env
 from drill.check.harness import imports_heavy
 from drill.check.process import CheckTree
@@ -99,6 +99,17 @@ class WarmPool(runner.Launcher):
             pool, cls._current = cls._current, None
         if pool is not None:
             pool.close()
+
+    @classmethod
+    def when_ready(cls, cancel: threading.Event | None = None, timeout_s: float = 120.0) -> WarmPool | None:
+        """The worker once it is ready, waiting while it starts (a cold TensorFlow import beside
+        the worker's own would only slow both down on a small machine); None when none runs."""
+        pool = cls._current
+        deadline = time.monotonic() + timeout_s
+        while pool is not None and not pool.broken and not pool.ready.wait(0.1):
+            if (cancel is not None and cancel.is_set()) or time.monotonic() > deadline:
+                return None
+        return cls.current()
 
     @classmethod
     def current(cls) -> WarmPool | None:
@@ -219,5 +230,28 @@ class WarmPool(runner.Launcher):
         return self._launched(pid, out_fd=out_r, events_fd=ev_r)
 
 
+    # --- fastlane.Builder ------------------------------------------------------------------
+    def fastlane(self, scratch: Scratch, solution: Path, contract: dict) -> Launched:
+        """The fast lane's build stage, forked with TensorFlow loaded (cold for heavy imports)."""
+        self.last_used = time.monotonic()
+        if imports_heavy(solution.parent):
+            return fastlane.cold_build(scratch, solution, contract)
+        out_r, out_w = os.pipe()
+        rep_r, rep_w = os.pipe()
+        try:
+            pid = self._request({"op": "fastlane", "cwd": str(scratch.work), "env": learner_env(scratch),
+                                 "solution": str(solution), "contract": contract}, [out_w, rep_w])
+        except OSError:
+            for fd in (out_r, rep_r):
+                os.close(fd)
+            self.broken = True
+            return fastlane.cold_build(scratch, solution, contract)
+        finally:
+            os.close(out_w)
+            os.close(rep_w)
+        return self._launched(pid, out_fd=out_r, events_fd=rep_r)
+
+
 runner._default_launcher = lambda: WarmPool.current() or runner.COLD
+fastlane._default_builder = WarmPool.when_ready
 atexit.register(WarmPool.stop)

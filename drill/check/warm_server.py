@@ -8,6 +8,8 @@ runs a TensorFlow operation — after one, forked children hang in compile/fit.
 Requests (one JSON message each, with file descriptors attached):
 - ``learner`` + [output pipe, event pipe]: fork a child that runs ``drill.check.harness.run``.
 - ``grader`` + [job pipe, answer pipe]: fork a child that runs ``drill.check.grading.serve``.
+- ``fastlane`` + [output pipe, report pipe]: fork a child that builds the learner's model
+  without training (``drill.check.fastlane_child.build``), for watch mode's fast lane.
 The reply names the child's pid; an ``exit`` message follows when it ends. Each child starts
 its own session, closes the control socket, takes the request's folder and environment (the
 scrubbed one a cold start gets), and watches this process so that it never outlives it.
@@ -111,6 +113,32 @@ def fork_grader(sock: socket.socket, fds: list[int], message: dict, tf, keras) -
         os._exit(code)
 
 
+def fork_fastlane(sock: socket.socket, fds: list[int], message: dict, tf, keras) -> int:
+    """The fast lane's build stage (``drill.check.fastlane_child``): a learner-like child that
+    builds the model with fit() a no-op and writes its report on fd 3."""
+    pid = os.fork()
+    if pid:
+        return pid
+    code = 0
+    try:
+        _child_setup(sock, fds, [1, 3], message, os.getppid())
+        os.dup2(1, 2)
+        _prctl(PR_SET_DUMPABLE, 1)  # like a learner child: the client reads its /proc files
+        become_subreaper()
+        import numpy as np
+
+        from drill.check import fastlane_child, harness
+
+        fastlane_child.report(3, fastlane_child.build(message["solution"], message["contract"], keras, np))
+        sys.stdout.flush()
+        sys.stderr.flush()
+        harness.end_descendants()
+    except BaseException:  # noqa: BLE001 - the child must never return into the server's loop
+        code = 1
+    finally:
+        os._exit(code)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     parent, sock = int(argv[0]), socket.socket(fileno=int(argv[1]))
@@ -172,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
         if not data:
             shutdown()
         message = json.loads(data)
-        fork = {"learner": fork_learner, "grader": fork_grader}.get(message.get("op"))
+        fork = {"learner": fork_learner, "grader": fork_grader, "fastlane": fork_fastlane}.get(message.get("op"))
         try:
             if fork is None or len(fds) != 2:
                 raise ValueError(f"bad request {message.get('op')!r}")

@@ -3,7 +3,9 @@
 Each save runs the fast lane first (``drill.check.fastlane``: syntax, imports, forbidden layers,
 the input shape, then the model built without training) and, when it passes, the full check.
 Saves within 200 ms count as one (the watcher debounces); a newer save stops a running check
-and starts over. The file watcher is watchfiles, polling on file systems that send no events
+and starts over. TensorFlow loads once, in the warm worker (``drill.check.warm``), which both
+lanes fork from: after the first check a save costs no TensorFlow import (cold where fork is
+unsafe: macOS, Windows, a visible GPU, DRILL_WARM=0). The file watcher is watchfiles, polling on file systems that send no events
 (``--poll`` forces it). Ctrl+C stops watching.
 """
 
@@ -46,6 +48,9 @@ def cycle(spec, attempt, home, cancel: threading.Event, fast_only: bool) -> None
     from drill.coach import coach
     from drill.commands.check import _record, show_result
 
+    from drill.check.warm import WarmPool
+
+    WarmPool.start()  # at once when it runs; again after it stopped itself on a long pause
     say(f"\n{datetime.now():%H:%M:%S} {attempt.solution.name} saved: fast lane…")
     fast = run_fastlane(spec, attempt.solution, cancel=cancel, build=True)
     if fast.cancelled or cancel.is_set():
@@ -87,8 +92,13 @@ def run(args: argparse.Namespace) -> int:
     attempt = _attempt(args.home, args.drill)
     with Store.open(args.home) as store:
         spec = attempt_spec(Attempts(store, args.home), attempt, None) or find_spec(attempt.drill_id)
+    from drill.check.warm import WarmPool
+
     poll = args.poll or needs_polling(attempt.solution)
+    warm = WarmPool.start() is not None  # TensorFlow loads once, in the background, for every check
     say(f"watching {attempt.solution}\n({'polling' if poll else 'file-system events'}; every save re-checks; Ctrl+C stops)")
+    if warm:
+        say("TensorFlow loads once in a warm worker: the first check waits for it, later saves do not.")
     changed, stop = threading.Event(), threading.Event()
     watcher = threading.Thread(target=watch_file, args=(attempt.solution, stop, changed.set), kwargs={"poll": poll}, daemon=True)
     watcher.start()
@@ -112,5 +122,6 @@ def run(args: argparse.Namespace) -> int:
         stop.set()
         if worker is not None:
             worker.join(timeout=10)
+        WarmPool.stop()
         print("stopped watching.", file=sys.stderr)
         return 0

@@ -33,7 +33,10 @@ def clock_text(left: timedelta) -> str:
 class ExamTaskScreen(WorkbenchScreen):
     """One exam task: no hints, no reference; submissions go to the exam."""
 
-    help_note = "Like the exam: write the model, ctrl+r submits and scores it; submit as often as you like, the best score counts."
+    BINDINGS = [Binding("ctrl+r", "check", "Submit")]
+    help_note = ("Like the exam: write the model, ctrl+r submits and scores it; submit as often as you like, the best score counts. "
+                 "Watch mode (f6) runs only the fast lane on save: a save is never a submission.")
+    watch_runs_full_check = False
 
     def __init__(self, spec: DrillSpec, exam_id: str, category: str) -> None:
         super().__init__(spec)

@@ -31,6 +31,7 @@ from drill.coach import coach
 from drill.content.exercises import DrillSpec
 from drill.tui.editor import open_in_editor
 from drill.tui.screens.help import HelpScreen, keys_of
+from drill.tui.watch_mode import WatchMode
 from drill.tui.widgets.code_editor import EDITOR_KEYS, CodeEditor
 from drill.tui.widgets.score_panel import ScorePanel
 from drill.tui.widgets.training_progress import TrainingProgress
@@ -48,14 +49,6 @@ class CheckDone(Message):
         self.result = result
 
 
-class FastDone(Message):
-    """The fast lane of watch mode finished (``drill.check.fastlane.FastResult``)."""
-
-    def __init__(self, result) -> None:
-        super().__init__()
-        self.result = result
-
-
 class DiskChanged(Message):
     """The watcher saw solution.py change (maybe by this screen's own save)."""
 
@@ -67,7 +60,7 @@ def read_text(path: Path) -> str | None:
         return None
 
 
-class WorkbenchScreen(Screen[None]):
+class WorkbenchScreen(WatchMode, Screen[None]):
     """Task, Code and Check tabs over one solution file."""
 
     BINDINGS = [
@@ -87,7 +80,7 @@ class WorkbenchScreen(Screen[None]):
     """
 
     checking: reactive[bool] = reactive(False)
-    watching: reactive[bool] = reactive(False)  # watch mode: every save re-checks, fast lane first
+    watching: reactive[bool] = reactive(False)  # watch mode (drill.tui.watch_mode): every save re-checks, fast lane first
     help_note = "Write solution_model() in the Code tab; ctrl+r trains it and scores it on held-out data."
     bar_interval_s = 30.0  # the status line's clock counts minutes; the exam's counts seconds
 
@@ -98,7 +91,6 @@ class WorkbenchScreen(Screen[None]):
         self.stop_watching = threading.Event()
         self.disk_text: str | None = None  # the file's text as last read or written here
         self._asking = False
-        self._recheck_pending = False  # watch mode: a save came while a check ran
         self.epochs: list[Epoch] = []  # the running check's curve, for the coach
 
     # -- hooks for subclasses -------------------------------------------------------------------
@@ -159,7 +151,7 @@ class WorkbenchScreen(Screen[None]):
 
     def update_bar(self) -> None:
         state = ["checking…" if self.checking else "", "● unsaved" if self.is_mounted and self.editor.dirty else "",
-                 "watching" if self.watching else ""]
+                 ("watching" if self.watch_runs_full_check else "watching: fast lane only") if self.watching else ""]
         # the markers lead: at 80 columns the end of a long status line is cut off
         self.query_one("#bench-bar", Label).update(" · ".join(filter(None, [*state, self.status_text()])))
 
@@ -279,55 +271,6 @@ class WorkbenchScreen(Screen[None]):
     def action_save(self) -> None:
         self.save(then=self.recheck if self.watching else None, announce=True)
 
-    # -- watch mode -----------------------------------------------------------------------------
-    def action_toggle_watch(self) -> None:
-        self.watching = not self.watching
-        self.notify("Watch on: every save runs the fast lane (no training), then the full check." if self.watching
-                    else "Watch off: ctrl+r checks.", timeout=4)
-        self.update_bar()
-        if self.watching:
-            self.save(then=self.recheck, action="the check")
-
-    def recheck(self) -> None:
-        """A save in watch mode: a running check stops and this one starts over."""
-        if self.can_check():
-            self.notify(self.can_check() or "", severity="warning")
-            return
-        if self.checking:
-            self._recheck_pending = True
-            self.cancel.set()
-            return
-        self.checking = True
-        self.cancel = threading.Event()
-        progress = self.query_one(TrainingProgress)
-        progress.reset()
-        progress.phase = "fast lane"
-        self.query_one(ScorePanel).clear()
-        self.update_bar()
-        self._run_fastlane(self.solution_path())
-
-    @work(thread=True, exclusive=True, group="check")
-    def _run_fastlane(self, solution: Path) -> None:
-        from drill.check.fastlane import run_fastlane
-
-        self.post_message(FastDone(run_fastlane(self.spec, solution, cancel=self.cancel)))
-
-    def on_fast_done(self, message: FastDone) -> None:
-        fast = message.result
-        self.checking = False
-        if fast.cancelled or self._recheck_pending:
-            self._recheck_pending = False
-            self.query_one(TrainingProgress).finish("stopped: a newer save")
-            self.recheck()
-            return
-        if fast.ok:
-            self.start_check()
-            return
-        self.query_one(TrainingProgress).finish(f"fast lane ({fast.stage}, {fast.duration_s:.1f} s): no training started")
-        self.query_one(ScorePanel).show_problems(fast.problems)
-        self.query_one(TabbedContent).active = "tab-check"
-        self.update_bar()
-
     def action_edit(self) -> None:
         def edit() -> None:
             if open_in_editor(self.app, self.solution_path()):
@@ -348,6 +291,7 @@ class WorkbenchScreen(Screen[None]):
 
     def start_check(self) -> None:
         self.checking = True
+        self._lane = "full"
         self.cancel = threading.Event()
         self.query_one(TrainingProgress).reset()
         self.query_one(ScorePanel).clear()
