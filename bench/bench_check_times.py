@@ -1,10 +1,12 @@
 """Whole-check time of every drill instance's reference solution, median of N, as a table.
 
-    python bench/bench_check_times.py [--times 3] [--drill ID ...] [--out FILE]
+    python bench/bench_check_times.py [--times 3] [--warm] [--drill ID ...] [--out FILE]
 
-Each check is the one a learner's Ctrl+R or `drill check` runs with no warm worker: a cold
-training process (interpreter, TensorFlow import, the reference's training, saving the model)
-and a cold grading process (load, contract, score on the held-out rows). The load average is
+Each check is the one `drill check` runs with no warm worker: a cold training process
+(interpreter, TensorFlow import, the reference's training, saving the model) and a cold
+grading process (load, contract, score on the held-out rows). With ``--warm`` both processes
+fork from one warm TensorFlow worker, as in the app (Ctrl+R in the workbench, the mock exam,
+`drill check --watch`), so the import is paid once, before the first check. The load average is
 read before each run, because on this shared 2-core machine a neighbour's work shows up
 directly in the figure. One check at a time; run nothing heavy beside it.
 """
@@ -27,12 +29,26 @@ from drill.content.exercises import exercises_root, load_exercises  # noqa: E402
 BUDGET_S = 30.0
 
 
-def timed_check(spec) -> tuple[int, float | None, float]:
+def warm_launcher():
+    """The app's warm worker, started and waited for (None where fork is unsafe here)."""
+    os.environ["DRILL_WARM"] = "1"
+    from drill.check.warm import WarmPool, fork_is_safe
+
+    if not fork_is_safe(setting=False)[0]:
+        return None
+    pool = WarmPool.start()
+    deadline = time.monotonic() + 300
+    while pool is not None and WarmPool.current() is None and not pool.broken and time.monotonic() < deadline:
+        time.sleep(0.2)
+    return WarmPool.current()
+
+
+def timed_check(spec, launcher=None) -> tuple[int, float | None, float]:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "solution.py"
         path.write_text(spec.solution_text(), encoding="utf-8")
         t0 = time.monotonic()
-        result = run_check(spec, path, launcher=None)
+        result = run_check(spec, path, launcher=launcher)
         return result.score, result.value, time.monotonic() - t0
 
 
@@ -41,7 +57,13 @@ def main() -> int:
     parser.add_argument("--times", type=int, default=3)
     parser.add_argument("--drill", action="append", help="only these drills (repeatable)")
     parser.add_argument("--out", type=Path, help="also append the table rows to this file")
+    parser.add_argument("--warm", action="store_true", help="fork every check from one warm worker, as the app does")
     args = parser.parse_args()
+    launcher = None
+    if args.warm:
+        launcher = warm_launcher()
+        if launcher is None:
+            print("the warm worker did not start here (fork unsafe?): measuring cold checks", flush=True)
     loaded = load_exercises(exercises_root())
     rows = []
     for drill_id in sorted(args.drill or loaded.exercises):
@@ -51,7 +73,7 @@ def main() -> int:
             times, scores, loads = [], [], []
             for _ in range(args.times):
                 loads.append(os.getloadavg()[0])
-                score, value, took = timed_check(spec)
+                score, value, took = timed_check(spec, launcher)
                 times.append(took)
                 scores.append(score)
                 print(f"RUN {drill_id}:{inst} {score}/5 value={value} {took:.1f} s load {loads[-1]:.2f}", flush=True)

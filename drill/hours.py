@@ -39,7 +39,7 @@ class TimeEntry(Record):
     id: str
     at: datetime
     day: date
-    minutes: float = Field(gt=0)
+    minutes: float = Field(gt=0, le=24 * 60, strict=True)  # the same rule the day sums use (no bool, no text)
     source: Source = "manual"
     activity: Activity | None = None
     topic: str | None = None

@@ -126,7 +126,7 @@ class Review(Record):
     id: str
     item_id: str
     kind: ItemKind = "card"
-    rating: int = Field(ge=1, le=4)
+    rating: int = Field(ge=1, le=4, strict=True)  # strict: True or "3" would pass here and fail the sums
     at: datetime
     duration_ms: int | None = Field(None, ge=0)
     before: ItemState | None = None

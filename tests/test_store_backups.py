@@ -47,6 +47,20 @@ def test_backups_hold_every_data_file_and_share_nothing_with_live_files(drill_ho
         assert (drill_home / rel).read_bytes() == (snap / rel).read_bytes()
 
 
+def test_backups_hold_the_learners_own_decks_notes_and_attempt_code(drill_home: Path, now):
+    Store.open(drill_home, now=now).close()
+    own = {"decks/mine.md": "## Q: what?\nA: that\n", "notes/my-note.md": "# Mine\n",
+           "workspaces/linear-dense/a1/solution.py": "def solution_model():\n    pass\n"}
+    for rel, text in own.items():
+        (drill_home / rel).parent.mkdir(parents=True, exist_ok=True)
+        (drill_home / rel).write_text(text, encoding="utf-8")
+    Store.open(drill_home, now=now + timedelta(days=1)).close()
+    (drill_home / "decks" / "mine.md").unlink()  # lost the next day: the snapshot still has it
+    snap = drill_home / "backups" / _snapshots(drill_home)[-1]
+    for rel, text in own.items():
+        assert (snap / rel).read_text(encoding="utf-8") == text, rel
+
+
 def _corrupt_setup(home: Path, now) -> Path:
     store = Store.open(home, now=now)
     store.put("items", "a", {"v": 1})

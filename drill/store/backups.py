@@ -1,7 +1,7 @@
 """Rotating snapshots of the data files in ``<home>/backups/``.
 
-A snapshot is a folder ``backups/<YYYY-MM-DDTHHMMSSZ>[-label]/`` mirroring ``drill.json`` and
-``log/``, plus ``.manifest.json`` recording each live file's (inode, size, mtime) when it was
+A snapshot is a folder ``backups/<YYYY-MM-DDTHHMMSSZ>[-label]/`` mirroring ``drill.json``,
+``log/`` and the learner's own text (their decks and notes, the code of every attempt), plus ``.manifest.json`` recording each live file's (inode, size, mtime) when it was
 taken. A file unchanged since the previous snapshot is hard-linked to that snapshot's copy;
 a changed file is validated, then copied (and fsynced). So a daily snapshot costs about one
 day's log file, snapshots never share a file with the live data (an editor changing a live file
@@ -93,8 +93,23 @@ def _unchanged(home: Path, rel: Path, snap: Path | None, manifest: dict[str, lis
     return snap is not None and manifest.get(rel.as_posix()) == _sig(home / rel) and (snap / rel).is_file()
 
 
+# What the learner wrote by hand: no schema to validate, but losing it loses their work.
+LEARNER_TEXT = (("decks", "*.md"), ("notes", "*.md"), ("workspaces", "*.py"))
+
+
+def learner_files(home: Path) -> list[Path]:
+    """Relative paths of the learner's own decks, notes and attempt code under ``home``."""
+    out: list[Path] = []
+    for folder, pattern in LEARNER_TEXT:
+        root = home / folder
+        if root.is_dir():
+            out.extend(sorted(p.relative_to(home) for p in root.rglob(pattern) if p.is_file() and not p.is_symlink()))
+    return out
+
+
 def validate_changed(home: Path, error: ErrorFactory) -> list[Path]:
-    """Validate data files that changed since the newest snapshot; return all data files."""
+    """Validate data files that changed since the newest snapshot; return every file to back
+    up: the data files, then the learner's text files (copied as they are)."""
     files = data_files(home)
     snaps = backup_dirs(home)
     newest = snaps[0] if snaps else None
@@ -102,7 +117,7 @@ def validate_changed(home: Path, error: ErrorFactory) -> list[Path]:
     for rel in files:
         if not _unchanged(home, rel, newest, manifest):
             read_json(home / rel, validator_for(rel), error)
-    return files
+    return files + learner_files(home)
 
 
 def make_backup(home: Path, now: datetime, files: list[Path], *, label: str | None = None) -> Path:
