@@ -85,6 +85,7 @@ def coach(epochs: Iterable, *, stopped_early: bool = False) -> list[Finding]:
     val = [p.val_loss for p in curve]
     has_val = all(v is not None for v in val)
     n = len(curve)
+    epochs_run = curve[-1].epoch - curve[0].epoch + 1  # n, unless fast epochs were sampled
     if not _finite(loss) or (has_val and not _finite(val)):
         bad = next(p.epoch for p in curve if not _finite([p.loss]) or (has_val and not _finite([p.val_loss])))
         return [Finding("nan", "problem", f"The loss became NaN or infinite at epoch {bad}: the learning rate is too high, "
@@ -97,7 +98,7 @@ def coach(epochs: Iterable, *, stopped_early: bool = False) -> list[Finding]:
                                 "the steps overshoot. Lower the learning rate (by 10×), or scale the inputs.",
                                 ("card:ts-lr-why", "note:snippets/lr-sweep")))
     elif n >= 3 and (max(loss) - low) <= FLAT_CHANGE * max(abs(first), 1e-12):
-        findings.append(Finding("flat", "problem", f"The training loss stayed at about {_num(first)} for {n} epochs: nothing was learnt. "
+        findings.append(Finding("flat", "problem", f"The training loss stayed at about {_num(first)} for {epochs_run} epochs: nothing was learnt. "
                                 "Try a higher learning rate, check the inputs are scaled and the labels match the loss "
                                 "and the output layer.", ("card:ts-lr-why", "note:troubleshooting/accuracy-below-target")))
     if has_val and n >= 2:
@@ -128,10 +129,11 @@ def coach(epochs: Iterable, *, stopped_early: bool = False) -> list[Finding]:
         best = _best(series)
         if not has_val:  # on training loss only, tiny late gains do not count
             best = next(i for i, v in enumerate(series) if v <= series[best] * 1.001 + 1e-12)
-        after = n - 1 - best
-        if after >= WASTED_MIN and after >= WASTED_SHARE * n:
+        # by epoch number: the check streams fast epochs sampled (at most ten a second), not every one
+        after = curve[-1].epoch - curve[best].epoch
+        if after >= WASTED_MIN and after >= WASTED_SHARE * epochs_run:
             what = "validation loss" if has_val else "training loss"
-            findings.append(Finding("wasted_epochs", "advice", f"{after} of {n} epochs came after the best {what} (epoch "
+            findings.append(Finding("wasted_epochs", "advice", f"{after} of {epochs_run} epochs came after the best {what} (epoch "
                                     f"{curve[best].epoch}) and added nothing: EarlyStopping(patience=3, "
                                     "restore_best_weights=True) saves that time and keeps the best weights.",
                                     ("note:snippets/callbacks-early-stopping", "card:nn-callbacks-restore-best")))

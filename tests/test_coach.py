@@ -81,3 +81,14 @@ def test_every_link_names_a_shipped_note_or_card():
     for link in links:
         kind, _, ident = link.partition(":")
         assert ident in (cards if kind == "card" else notes), link
+
+
+def test_sampled_epochs_are_counted_by_their_numbers():
+    """Fast epochs reach the app sampled (at most ten a second): the counts follow the epoch
+    numbers, not how many events arrived."""
+    every = [{"fit": 1, "epoch": e, "loss": max(10.0 - e, 0.5), "metrics": {}} for e in range(1, 61)]
+    sampled = [p for p in every if p["epoch"] % 5 == 0 or p["epoch"] == 1]  # epoch 10, the best, among them
+    [full] = [f for f in coach(every) if f.kind == "wasted_epochs"]
+    [part] = [f for f in coach(sampled) if f.kind == "wasted_epochs"]
+    assert full.message.startswith("50 of 60 epochs") and "(epoch 10)" in full.message
+    assert part.message == full.message

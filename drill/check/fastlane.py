@@ -102,8 +102,9 @@ def static_problems(source: str, contract, folder: Path | None = None) -> list[P
         tree = ast.parse(source)
     except SyntaxError as error:
         where = f"line {error.lineno}" + (f", column {error.offset}" if error.offset else "")
-        return [Problem(code="syntax", message=f"syntax error at {where}: {error.msg}",
-                        hint=(error.text or "").strip()[:120] or "fix the line the error points at")]
+        text = (error.text or "").strip()[:100]
+        return [Problem(code="syntax", message=f"syntax error at {where}: {error.msg}" + (f" in `{text}`" if text else ""),
+                        hint="look for a missing bracket, colon or quote on that line or the one before")]
     problems: list[Problem] = []
     functions = {n.name for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
     if "solution_model" not in functions:

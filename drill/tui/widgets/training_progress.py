@@ -26,13 +26,15 @@ class TrainingProgress(Vertical):
     TrainingProgress ProgressBar { margin: 0 0; }
     TrainingProgress RichLog { height: 6; border: none; background: $surface; }
     TrainingProgress #tp-bar.-idle { display: none; }
+    TrainingProgress RichLog.-empty { display: none; }
     """
 
     def compose(self) -> ComposeResult:
         yield Label("No check yet: ctrl+r saves the file and runs one.", id="tp-status")
         yield ProgressBar(total=None, show_eta=False, id="tp-bar", classes="-idle")
         yield Label("", id="tp-numbers")
-        yield RichLog(id="tp-output", max_lines=200, wrap=False, markup=False)
+        # hidden until the learner's code prints: an empty box would push the score off an 80x24 screen
+        yield RichLog(id="tp-output", max_lines=200, wrap=False, markup=False, classes="-empty")
 
     def on_mount(self) -> None:
         self.started = time.monotonic()
@@ -51,7 +53,7 @@ class TrainingProgress(Vertical):
         bar.update(total=None, progress=0)
         bar.remove_class("-idle")
         self.query_one("#tp-numbers", Label).update("")
-        self.query_one("#tp-output", RichLog).clear()
+        self.query_one("#tp-output", RichLog).clear().add_class("-empty")
         if self.timer is None:
             self.timer = self.set_interval(0.5, self._tick)
         self._status()
@@ -85,7 +87,7 @@ class TrainingProgress(Vertical):
                 + (f"  loss {event.loss:.4g}" if event.loss is not None else "")
             )
         elif isinstance(event, ev.Output):
-            self.query_one("#tp-output", RichLog).write(event.text)
+            self.query_one("#tp-output", RichLog).write(event.text).remove_class("-empty")
         self._status()
 
     def finish(self, text: str) -> None:
