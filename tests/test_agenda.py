@@ -58,7 +58,7 @@ def test_the_limit_sentence_and_its_fix():
 
 def test_next_action_prefers_an_attempt_in_progress_then_follows_the_review_order():
     assert next_action(4, 0, 5, ("d1",), ("d2",), ("d0",), set(), "").text == "finish your d0 attempt"
-    assert next_action(4, 1, 5, ("d1",), ("d2",), (), set(), "").text == "review 4 due cards"
+    assert next_action(4, 1, 5, ("d1",), ("d2",), (), set(), "").text == "answer 4 cards due now"
     assert next_action(0, 1, 5, ("d1",), ("d2",), (), set(), "").text == "redo the due drill d1"
     assert next_action(0, 1, 5, (), ("d2",), (), set(), "").text == "learn 5 new cards"  # before cards due in minutes
     assert next_action(0, 1, 0, (), ("d2",), (), set(), "").text == "finish 1 learning card (due within minutes)"

@@ -231,7 +231,7 @@ def next_action(due_now: int, ahead: int, new: int, drills_due: Sequence[str], d
         d = in_progress[0]
         return NextAction(f"finish your {d} attempt", "d", f"drill drills  (then Enter on {d})")
     if due_now:
-        return NextAction(f"review {count(due_now, 'due card')}", "r", "drill review")
+        return NextAction(f"answer {count(due_now, 'card')} due now", "r", "drill review")  # review or learning: not the Review tile alone
     if drills_due:
         return NextAction(f"redo the due drill {drills_due[0]}", "d", f"drill new {drills_due[0]}")
     if new:
