@@ -112,6 +112,21 @@ def test_answering_today_keeps_the_days_plan(store):
     assert after.new == before.new - 5
 
 
+def test_a_drill_done_early_leaves_the_later_days_and_today_keeps_its_plan(store):
+    clock = Clock(NOW)
+    session = StudySession(store, clock=clock)
+    session.save_settings(enable_fuzzing=False, timezone="UTC")
+    plan = planner_of(session).plan(clock())
+    today, later = plan.days[0], [d for d in plan.days[1:] if d.drills]
+    early = later[0].drills[0]  # a drill the plan keeps for another day, done today
+    exercise = load_exercises(exercises_root()).exercises[early]
+    Attempts(store, store.home, clock).start(exercise.spec())
+    clock.advance(minutes=5)
+    after = planner_of(session).plan(clock())
+    assert after.days[0].drills == today.drills and after.days[0].cards == today.cards
+    assert all(early not in d.drills for d in after.days), "a drill done today is still planned for a later day"
+
+
 def test_a_buried_new_card_counts_once_as_buried(store):
     session = StudySession(store, clock=Clock(NOW))
     first = session.queue().new[0]

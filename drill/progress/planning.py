@@ -1,13 +1,11 @@
-"""Gather the planner's inputs from the store and content, and keep the baseline for pace."""
+"""The planner's inputs: what is left to introduce, and the stored baseline for pace (the plan
+itself is made in one place, ``drill.progress.today.DayPlanner``)."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from drill.models import ItemState, Settings
-from drill.progress.evidence import DrillInfo, item_states, load_drills
-from drill.schedule.days import study_day
-from drill.schedule.planner import CATEGORY_TOPIC, Plan, Unit, make_plan
+from drill.models import ItemState
+from drill.progress.evidence import DrillInfo
+from drill.schedule.planner import CATEGORY_TOPIC, Unit
 
 PLAN_TABLE = "plan"
 BASELINE = "baseline"
@@ -42,24 +40,3 @@ def units_left(cards: dict, drills: dict[str, DrillInfo], states: dict[str, Item
             continue
         units.append(Unit(d.id, "drill", CATEGORY_TOPIC.get(d.category, "nn"), "practice", 10**6 + i, float(d.time_budget_min)))
     return units
-
-
-def plan_for(store, settings: Settings, cards: dict, now: datetime, *, drills: dict[str, DrillInfo] | None = None,
-             save_baseline: bool = True, states: dict[str, ItemState] | None = None) -> Plan:
-    drills = load_drills() if drills is None else drills
-    states = item_states(store) if states is None else states
-    from drill.progress.daily import load_daily
-
-    attempted = {s.drill_id for s in load_daily(store.home, settings).submissions}
-    units = units_left(cards, drills, states, attempted)
-    today = study_day(now, settings)
-    baseline = store.get(PLAN_TABLE, BASELINE, parse=parse_baseline)
-    exam = settings.exam_date.isoformat() if settings.exam_date else None
-    if save_baseline and exam and (not baseline or baseline.get("exam_date") != exam):
-        baseline = {"exam_date": exam, "start": today.isoformat(), "total": len(units)}
-        try:
-            store.put(PLAN_TABLE, BASELINE, baseline)
-        except Exception:  # noqa: BLE001 - pace is a nicety
-            pass
-    introduced = [s for s in states.values() if s.last_review is not None]
-    return make_plan(today, settings, units, introduced, baseline=baseline)

@@ -107,7 +107,17 @@ class DayPlanner:
             except Exception:  # noqa: BLE001 - pace is a nicety; the plan stands without it
                 pass
         introduced = [st for st in states.values() if st.last_review is not None]
-        return make_plan(day, s.settings, units, introduced, baseline=baseline)
+        plan = make_plan(day, s.settings, units, introduced, baseline=baseline)
+        # Today's row stays as planned at the start of the day; what the learner took up today
+        # beyond it (a drill done early, extra new cards) leaves the later days.
+        row = next((d for d in plan.days if d.day == day), None)
+        planned_today = set(row.cards) | set(row.drills) if row else set()
+        attempted_now = {a["drill_id"] for a in _attempts(s.store)}
+        left_now = {u.id for u in units_left(s.cards, self.drills, s.states(), attempted_now)}
+        early = {u.id for u in units} - left_now - planned_today
+        if early:
+            plan = make_plan(day, s.settings, [u for u in units if u.id not in early], introduced, baseline=baseline)
+        return plan
 
     def new_allowance(self, now: datetime) -> int:
         """New cards for today in all (the queue subtracts those already met)."""
