@@ -200,9 +200,26 @@ def probe_findings(report: dict, has_nvidia: bool) -> list[Finding]:
     return findings
 
 
+def check_sandbox(level: Callable[[], dict] | None = None) -> Finding:
+    """How a check keeps the learner's data from the learner's code here (``drill.check.confine``)."""
+    from drill.check import confine
+
+    if not confine.enabled():
+        return Finding("check sandbox", "warn", f"off ({confine.ENV_SWITCH}=0): {confine.WORDS[confine.SCRATCH]}",
+                       f"unset {confine.ENV_SWITCH} so checks hide your data folder from the code they run")
+    found = (level or confine.probe)()
+    words = confine.WORDS[found["level"]]
+    if found["level"] == confine.NAMESPACE:
+        return Finding("check sandbox", "ok", f"{words} (user, mount and PID namespaces)")
+    why = f" — {found['why']}" if found.get("why") else ""
+    return Finding("check sandbox", "warn", f"{words}{why}",
+                   "on Linux, allow unprivileged user namespaces (sysctl kernel.unprivileged_userns_clone=1, "
+                   "user.max_user_namespaces > 0, or an AppArmor profile for python) so a check can hide your data")
+
+
 def run_doctor(home: Path, *, runs: bool = True, probe: Callable[[], dict] = run_probe) -> list[Finding]:
     """Every check, in the order a person would fix them."""
-    findings = [check_python(), *check_packages(), *exam_era_findings(), *check_resources(home)]
+    findings = [check_python(), *check_packages(), *exam_era_findings(), *check_resources(home), check_sandbox()]
     if runs:
         findings += probe_findings(probe(), nvidia_present())
     return findings

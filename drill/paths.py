@@ -10,6 +10,7 @@ ENV_CONTENT = "DRILL_CONTENT"
 
 
 HOME_HINT = "choose a folder with --home DIR (or set DRILL_HOME=DIR)"
+RESOLVED_HOMES: set[Path] = set()  # every data folder this process worked out: checks hide them (drill.check.confine)
 
 
 def data_home(override: str | os.PathLike[str] | None = None) -> Path:
@@ -37,6 +38,7 @@ def data_home(override: str | os.PathLike[str] | None = None) -> Path:
     if str(home).startswith("~"):  # expanduser found no home directory either
         raise DataError(f"cannot work out a data folder: {home} names a home directory this user does not have",
                         hint=HOME_HINT)
+    RESOLVED_HOMES.add(home)
     return home
 
 

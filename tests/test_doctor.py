@@ -128,3 +128,17 @@ def test_readme_and_exam_day_note_state_the_same_end_date():
     note = " ".join((root / "notes" / "exam-day.md").read_text(encoding="utf-8").split())
     assert f"stopped offering the TensorFlow Developer Certificate exam in {EXAM_ENDED}" in readme
     assert f"ran from 2020 until {EXAM_ENDED}" in note and "no longer offered" in note
+
+
+def test_doctor_says_how_checks_protect_the_data(monkeypatch):
+    from drill.check import confine
+    from drill.doctor import check_sandbox
+
+    hidden = check_sandbox(lambda: {"level": confine.NAMESPACE, "why": ""})
+    assert hidden.status == "ok" and confine.WORDS[confine.NAMESPACE] in hidden.detail
+    plain = check_sandbox(lambda: {"level": confine.SCRATCH, "why": "unshare: Operation not permitted"})
+    assert plain.status == "warn" and confine.WORDS[confine.SCRATCH] in plain.detail and "not permitted" in plain.detail
+    monkeypatch.setenv(confine.ENV_SWITCH, "0")
+    assert "off" in check_sandbox().detail
+    monkeypatch.delenv(confine.ENV_SWITCH)
+    assert check_sandbox().detail.startswith(confine.WORDS[confine.probe()["level"]])  # the real probe, this machine

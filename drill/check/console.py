@@ -128,6 +128,10 @@ def result_group(result: CheckResult, spec: DrillSpec) -> Group:
     epochs = f"{result.epochs_seen} epochs" + (" (stopped early)" if result.stopped_early else "")
     parts.append(Text(f"\n{result.duration_s:.1f} s · {result.device or 'device unknown'} · TF {result.tf_version or '?'} · "
                       f"{epochs} · peak {result.peak_memory_mb:.0f} MB", style="dim"))
+    if result.protection:
+        from drill.check.confine import WORDS
+
+        parts.append(Text(f"your data: {WORDS.get(result.protection, result.protection)}", style="dim"))
     return Group(*parts)
 
 

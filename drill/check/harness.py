@@ -23,6 +23,7 @@ import types
 from pathlib import Path
 from typing import Any
 
+from drill.check import confine
 from drill.check import events as ev
 from drill.check.process import become_subreaper, die_with_parent
 
@@ -369,10 +370,22 @@ def run(spec: dict[str, Any], emit: Emitter, tf: Any = None, keras: Any = None) 
                    epochs_asked=run.epochs_asked, stopped_early=run.stopped_early, nan_loss=run.nan_loss))
 
 
+def sandbox_failed(error: Exception) -> ev.Report:
+    """The report when the namespace was entered but not finished: the learner's code never runs."""
+    return ev.Report(error_kind="internal", error_message=f"the check's sandbox could not be set up ({error}); your code did not run",
+                     error_hint=f"run checks without it: {confine.ENV_SWITCH}=0 drill ... (and please report this)")
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     spec = json.loads(argv[0])
-    die_with_parent(spec["parent_pid"])
+    try:  # first, while this process has one thread; with a PID namespace only its child returns
+        level = confine.enter(spec.get("confine"))
+    except confine.SetupError as error:
+        Emitter(spec["events_fd"])(sandbox_failed(error))
+        os._exit(0)
+    if level != confine.NAMESPACE:  # PID 1 of a namespace has no parent to watch: its parent's death kills it
+        die_with_parent(spec["parent_pid"])
     become_subreaper()  # a double-forked daemon of the learner's stays this process's descendant
     emit = Emitter(spec["events_fd"])
     run(spec, emit)

@@ -44,6 +44,7 @@ class Scratch:
     tmp: Path
     grade: Path
     marker: str = field(default_factory=lambda: secrets.token_hex(12))
+    confine: dict | None = None  # what the learner's process hides (drill.check.confine.plan); None: nothing
 
     @classmethod
     def create(cls) -> Scratch:
@@ -127,7 +128,7 @@ def cold_learner(scratch: Scratch, solution: Path) -> Launched:
     """Start ``python -P -m drill.check.harness`` on the scratch copy of the learner's file."""
     out_r, out_w = os.pipe()
     ev_r, ev_w = os.pipe()
-    spec = {"solution": str(solution), "events_fd": ev_w, "parent_pid": os.getpid()}
+    spec = {"solution": str(solution), "events_fd": ev_w, "parent_pid": os.getpid(), "confine": scratch.confine}
     try:
         proc = subprocess.Popen(
             [sys.executable, "-P", "-u", "-m", "drill.check.harness", json.dumps(spec)],

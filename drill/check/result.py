@@ -51,6 +51,7 @@ class CheckResult(BaseModel):
     exit_code: int | None = None
     output_tail: str = ""
     output_bytes: int = 0
+    protection: str = ""  # how the learner's data was kept from its code: drill.check.confine.WORDS; "" in old records
 
     @property
     def passed(self) -> bool:

@@ -13,6 +13,7 @@ The app calls ``run_check`` from a worker thread. This module never imports Tens
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import os
@@ -26,6 +27,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from drill.check import confine
 from drill.check import events as ev
 from drill.check.contract import Problem
 from drill.check.launch import MODEL_FILES, Launched, Scratch, cold_grader, cold_learner
@@ -123,9 +125,11 @@ def run_check(
     t0 = time.monotonic()
     for name in MODEL_FILES:
         (solution.parent / name).unlink(missing_ok=True)
-    state: dict = {"learner": None, "grade": None, "device": "", "tf": "", "ready": False}
+    state: dict = {"learner": None, "grade": None, "device": "", "tf": "", "ready": False, "protection": ""}
 
     def deliver(event) -> None:
+        if state["protection"] in ("", confine.SCRATCH) and learner is not None:  # read its sandbox while it lives
+            state["protection"] = confine.observed(learner.launched.pid, (scratch.confine or {}).get("hide", [])) or state["protection"]
         if isinstance(event, ev.Report):
             state["learner"] = event  # display facts and failures only: never a value
         elif isinstance(event, ev.Started) or isinstance(event, ev.Phase) and event.name not in LEARNER_PHASES:
@@ -151,6 +155,7 @@ def run_check(
                 pass
 
     scratch = Scratch.create()
+    scratch.confine = confine.plan(scratch.root)
     grader: Watch | None = None
     learner: Watch | None = None
     stop_reason = None
@@ -179,7 +184,8 @@ def run_check(
                                      until=lambda: state["grade"] is not None)
             stop_reason = "grade_timeout" if stop_reason == "timeout" else stop_reason
         if model is not None and _copy_back_to(solution.parent):
-            shutil.copyfile(model, solution.parent / model.name)
+            with contextlib.suppress(OSError):  # the learner's folder may be gone (moved, deleted meanwhile)
+                shutil.copyfile(model, solution.parent / model.name)
     except BaseException:
         for watch in (learner, grader):
             if watch is not None:
@@ -214,6 +220,7 @@ def _result(spec: DrillSpec, state: dict, learner: Watch | None, stop_reason: st
         bars=list(spec.metric.bars), started_at=started_at, duration_s=round(duration_s, 3),
         device=state["device"], tf_version=state["tf"], peak_memory_mb=round(learner.peak_mb if learner else 0.0, 1),
         exit_code=code, output_tail=output.text() if output else "", output_bytes=output.total if output else 0,
+        protection=state["protection"] or confine.SCRATCH,
     )
     report: ev.Report | None = state["learner"]
     grade: ev.Report | None = state["grade"]

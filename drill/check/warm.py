@@ -218,7 +218,7 @@ class WarmPool(runner.Launcher):
         ev_r, ev_w = os.pipe()
         try:
             pid = self._request({"op": "learner", "cwd": str(scratch.work), "env": learner_env(scratch),
-                                 "solution": str(solution)}, [out_w, ev_w])
+                                 "solution": str(solution), "confine": scratch.confine}, [out_w, ev_w])
         except OSError:
             for fd in (out_r, ev_r):
                 os.close(fd)

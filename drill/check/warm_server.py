@@ -50,8 +50,11 @@ def preload():
     return tf, keras
 
 
-def _child_setup(sock: socket.socket, fds: list[int], targets: list[int], message: dict, server: int) -> None:
-    """In a fresh child: own session, its pipes on ``targets``, the request's folder and env."""
+def _child_setup(sock: socket.socket, fds: list[int], targets: list[int], message: dict, server: int,
+                 learner: bool = False) -> None:
+    """In a fresh child: own session, its pipes on ``targets``, the request's folder and env; a
+    learner's child is dumpable again and enters its sandbox (``drill.check.confine``) while it
+    still has one thread (a fork copies only the forking thread)."""
     os.setsid()
     sock.close()
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
@@ -68,7 +71,18 @@ def _child_setup(sock: socket.socket, fds: list[int], targets: list[int], messag
     os.chdir(message["cwd"])
     os.environ.clear()
     os.environ.update(message["env"])
-    die_with_parent(server)
+    level = None
+    if learner:
+        _prctl(PR_SET_DUMPABLE, 1)  # the runner reads this child's /proc files (memory, marker, namespaces)
+        from drill.check import confine, harness
+
+        try:  # with a PID namespace, only the child (PID 1 there) returns; this process waits for it
+            level = confine.enter(message.get("confine"))
+        except confine.SetupError as error:
+            harness.Emitter(3)(harness.sandbox_failed(error))
+            os._exit(0)
+    if level != "namespace":  # PID 1 of a namespace has no parent to watch: its parent's death kills it
+        die_with_parent(server)
 
 
 def fork_learner(sock: socket.socket, fds: list[int], message: dict, tf, keras) -> int:
@@ -77,9 +91,9 @@ def fork_learner(sock: socket.socket, fds: list[int], message: dict, tf, keras) 
         return pid
     code = 0
     try:
-        _child_setup(sock, fds, [1, 3], message, os.getppid())
+        os.dup2(fds[0], 2)  # before the sandbox's fork, so a setup error reaches the learner's output
+        _child_setup(sock, fds, [1, 3], message, os.getppid(), learner=True)
         os.dup2(1, 2)
-        _prctl(PR_SET_DUMPABLE, 1)  # the runner reads this child's /proc files (memory, marker)
         become_subreaper()
         from drill.check import harness
 
