@@ -24,9 +24,11 @@ from pathlib import Path
 import pytest
 
 from drill.check import confine
-from drill.check.runner import run_check
+from drill.check.runner import COLD, run_check
+from drill.check.warm import WarmPool, fork_is_safe
 from test_check_hostile import in_workspace, make_spec
 from test_check_runner import good
+from test_check_warm import ready_pool
 
 ATTACK = """
 import os, shutil
@@ -74,7 +76,8 @@ def assert_intact(folder: Path, files: dict[str, str]) -> None:
 
 
 @pytest.mark.slow
-def test_absolute_paths_cannot_reach_the_data_folder_or_its_backups(tmp_path, drill_home, monkeypatch):
+@pytest.mark.parametrize("route", ["cold", "warm"])
+def test_absolute_paths_cannot_reach_the_data_folder_or_its_backups(tmp_path, drill_home, monkeypatch, route):
     # the platform's default folder, under a HOME of this test's own (never the real one)
     monkeypatch.setenv("HOME", str(tmp_path / "user"))
     monkeypatch.delenv("XDG_DATA_HOME", raising=False)
@@ -84,7 +87,15 @@ def test_absolute_paths_cannot_reach_the_data_folder_or_its_backups(tmp_path, dr
     homes = [str(drill_home), str(default)]  # what the parent had: the test knows, so the file does
     code = good() + ATTACK + f"\nattack({homes!r})\n"
     solution = in_workspace(drill_home, code)
-    result = run_check(make_spec(tmp_path), solution)
+    if route == "warm":
+        if not fork_is_safe(setting=False)[0]:
+            route = "cold"  # macOS, Windows, a visible GPU: checks start cold there, so this one does too
+        else:
+            monkeypatch.setenv("DRILL_WARM", "1")
+    try:
+        result = run_check(make_spec(tmp_path), solution, launcher=ready_pool() if route == "warm" else COLD)
+    finally:
+        WarmPool.stop()
     for folder, files in stores.items():
         assert_intact(folder, files)
     assert "READ []" in result.output_tail, "drill.json was read through an absolute path"

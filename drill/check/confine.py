@@ -210,6 +210,9 @@ def _become_pid_one(libc) -> None:
         devnull = os.open(os.devnull, os.O_RDWR)
         for fd in (0, 1, 2):
             os.dup2(devnull, fd)
+        import signal
+
+        signal.signal(signal.SIGINT, lambda *_: os.kill(pid, signal.SIGINT))  # Ctrl+C is the learner's code's to see
         _wait_for_child(libc, pid)
     os.close(alive_w)
     try:
