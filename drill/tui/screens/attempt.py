@@ -24,9 +24,9 @@ class AttemptScreen(WorkbenchScreen):
     BINDINGS = [
         *WorkbenchScreen.BINDINGS[:3],
         Binding("ctrl+t", "hint", "Hint"),
-        Binding("f2", "toggle_hints", "Hide/show hints"),
-        Binding("ctrl+x", "close_attempt", "Close attempt"),
-        Binding("ctrl+k", "keep_card", "Keep failure as card"),
+        Binding("f2", "toggle_hints", "Hide/show hints", show=False),  # in the help; ctrl+t shows the panel
+        Binding("ctrl+x", "close_attempt", "Close"),
+        Binding("ctrl+k", "keep_card", "Keep as card"),
         *WorkbenchScreen.BINDINGS[3:],
     ]
 
@@ -50,8 +50,14 @@ class AttemptScreen(WorkbenchScreen):
         super().on_mount()
         attempt = self.attempts.get(self.attempt_id)
         self.query_one(HintPanel).show_hints(self.spec.hints, attempt.hints_used)
+        self.is_open = attempt.is_open
         if not attempt.is_open:
             self._show_reference()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("check", "hint", "close_attempt", "toggle_watch") and not getattr(self, "is_open", True):
+            return False  # a closed attempt is for reading: the footer keeps only what still applies
+        return True
 
     def solution_path(self) -> Path:
         return self.attempts.get(self.attempt_id).solution
@@ -149,6 +155,8 @@ class AttemptScreen(WorkbenchScreen):
             self.notify(str(error), severity="warning")
             return
         self.notify(close_summary(closed, state, self.app.session.settings), title="Attempt closed", timeout=8)
+        self.is_open = False
+        self.refresh_bindings()
         self._show_reference()
         self.update_bar()
 

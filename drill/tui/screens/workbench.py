@@ -66,10 +66,10 @@ class WorkbenchScreen(WatchMode, Screen[None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save"),
         Binding("ctrl+r", "check", "Check"),
-        Binding("ctrl+e", "edit", "$EDITOR"),
+        Binding("ctrl+e", "edit", "$EDITOR", show=False),  # in the help (F1): the footer keeps room at 80 columns
         Binding("f6", "toggle_watch", "Watch"),
         Binding("f1", "help", "Help"),
-        Binding("escape", "back", "Back / cancel"),
+        Binding("escape", "back", "Back"),  # also cancels a running check (said in the help)
     ]
 
     DEFAULT_CSS = """
