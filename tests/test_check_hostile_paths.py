@@ -171,3 +171,23 @@ def test_the_learner_environment_has_no_switch_to_turn_it_off(tmp_path):
         assert confine.ENV_SWITCH not in learner_env(scratch, {confine.ENV_SWITCH: "0", "PATH": "/bin"})
     finally:
         scratch.remove()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("route", ["cold", "warm"])
+def test_the_fast_lane_build_cannot_reach_the_data_folder_either(tmp_path, drill_home, monkeypatch, route):
+    """Watch mode builds the learner's model on every save: the same code runs there, as hidden."""
+    from drill.check import fastlane
+
+    files = make_store(drill_home)
+    code = good() + ATTACK + f"\nattack({[str(drill_home)]!r})\n"
+    solution = in_workspace(drill_home, code)
+    warm = route == "warm" and fork_is_safe(setting=False)[0]  # cold where fork is unsafe, as the app does
+    if warm:
+        monkeypatch.setenv("DRILL_WARM", "1")
+    try:
+        result = fastlane.run_fastlane(make_spec(tmp_path), solution, builder=ready_pool() if warm else fastlane.COLD)
+    finally:
+        WarmPool.stop()
+    assert_intact(drill_home, files)
+    assert result.stage == "build" and result.problems == [], result

@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from drill.check.contract import Problem
+from drill.check import confine
 from drill.check.launch import Launched, Scratch, learner_env
 from drill.check.process import CheckTree, track, untrack
 
@@ -175,7 +176,7 @@ def cold_build(scratch: Scratch, solution: Path, contract: dict) -> Launched:
     """Start ``python -P -m drill.check.fastlane_child`` (TensorFlow's import first)."""
     out_r, out_w = os.pipe()
     rep_r, rep_w = os.pipe()
-    payload = json.dumps({"solution": str(solution), "contract": contract, "out_fd": rep_w})
+    payload = json.dumps({"solution": str(solution), "contract": contract, "out_fd": rep_w, "confine": scratch.confine})
     try:
         proc = subprocess.Popen([sys.executable, "-P", "-m", "drill.check.fastlane_child", payload], cwd=scratch.work,
                                 stdin=subprocess.DEVNULL, stdout=out_w, stderr=out_w, pass_fds=(rep_w,),
@@ -198,6 +199,7 @@ def _build(path: Path, contract, cancel: threading.Event | None, timeout_s: floa
     if cancel is not None and cancel.is_set():
         return [], True
     scratch = Scratch.create()
+    scratch.confine = confine.plan(scratch.root)  # the learner's code runs here too: its data folder is hidden
     try:
         solution = scratch.copy_in(path)
         launched = builder.fastlane(scratch, solution, contract.model_dump())

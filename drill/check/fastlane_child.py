@@ -125,6 +125,14 @@ def main(payload: str) -> int:
     spec = json.loads(payload)
     from pathlib import Path
 
+    from drill.check import confine
+
+    try:  # first, with one thread: the data folder hidden as in a check's learner process
+        confine.enter(spec.get("confine"))
+    except confine.SetupError as error:
+        sys.stderr.write(f"drill: the check's sandbox could not be set up ({error}); your code did not run\n")
+        os._exit(confine.SETUP_FAILED)
+
     from drill.check.harness import import_tensorflow_quietly, imports_heavy
 
     _tf, keras = import_tensorflow_quietly(light=not imports_heavy(Path(spec["solution"]).parent))

@@ -240,7 +240,7 @@ class WarmPool(runner.Launcher):
         rep_r, rep_w = os.pipe()
         try:
             pid = self._request({"op": "fastlane", "cwd": str(scratch.work), "env": learner_env(scratch),
-                                 "solution": str(solution), "contract": contract}, [out_w, rep_w])
+                                 "solution": str(solution), "contract": contract, "confine": scratch.confine}, [out_w, rep_w])
         except OSError:
             for fd in (out_r, rep_r):
                 os.close(fd)

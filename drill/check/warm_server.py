@@ -135,9 +135,9 @@ def fork_fastlane(sock: socket.socket, fds: list[int], message: dict, tf, keras)
         return pid
     code = 0
     try:
-        _child_setup(sock, fds, [1, 3], message, os.getppid())
+        os.dup2(fds[0], 2)
+        _child_setup(sock, fds, [1, 3], message, os.getppid(), learner=True)  # dumpable, sandboxed
         os.dup2(1, 2)
-        _prctl(PR_SET_DUMPABLE, 1)  # like a learner child: the client reads its /proc files
         become_subreaper()
         import numpy as np
 
