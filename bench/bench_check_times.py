@@ -44,12 +44,17 @@ def warm_launcher():
 
 
 def timed_check(spec, launcher=None) -> tuple[int, float | None, float]:
+    """Score, metric value and seconds of one whole check of the reference (a failure says why)."""
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "solution.py"
         path.write_text(spec.solution_text(), encoding="utf-8")
         t0 = time.monotonic()
         result = run_check(spec, path, launcher=launcher)
-        return result.score, result.value, time.monotonic() - t0
+        took = time.monotonic() - t0
+        if result.error_kind:
+            print(f"ERROR {spec.drill_id}:{spec.instance_id} {result.error_kind}: {result.error_message}\n"
+                  f"{result.output_tail[-1500:]}", flush=True)
+        return result.score, result.value, took
 
 
 def main() -> int:
