@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from drill.check.fastlane import run_fastlane, static_problems
+from drill.check.process import process_table
 from drill.content.exercises import find_spec
 from drill.watch import filesystem_type, watch_file
 
@@ -124,6 +125,13 @@ def test_a_helper_module_next_to_the_file_is_no_missing_import(tmp_path):
     assert static_problems(source, spec.contract, tmp_path) == []
 
 
+def _cmdline(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""
+
+
 def _wait_for_any(lines: queue.Queue, texts: tuple[str, ...], timeout: float = 300) -> str:
     end = time.monotonic() + timeout
     seen = []
@@ -157,10 +165,14 @@ def test_drill_watch_builds_the_model_untrained_and_reports_a_shape_only_the_bui
     threading.Thread(target=_reader, args=(proc.stdout, lines), daemon=True).start()
     try:
         _wait_for(lines, "watching")
-        if fork_is_safe()[0]:
+        warm = fork_is_safe(setting=False)[0]  # the child gets DRILL_WARM=1; this process has 0
+        if warm:
             _wait_for(lines, "TensorFlow loads once in a warm worker")
         # the starter returns None for a model: the build stage says so (after the worker is ready)
         assert "not a Keras model" in _wait_for_any(lines, ("not a Keras model", "fast lane passed"))
+        servers = [p.pid for p in process_table().values() if p.ppid == proc.pid and not p.zombie
+                   and b"drill.check.warm_server" in _cmdline(p.pid)]
+        assert len(servers) == (1 if warm else 0)  # drill watch keeps one warm worker for every save
         solution.write_text(reference.replace("shape=(1,)", "shape=(xs.shape[1] + 1,)"))
         assert "fast lane (build," in _wait_for(lines, "fast lane (")
         assert "the task feeds (1,)" in _wait_for(lines, "input shape is (2,)")
@@ -175,3 +187,9 @@ def test_drill_watch_builds_the_model_untrained_and_reports_a_shape_only_the_bui
         proc.send_signal(signal.SIGINT)
         proc.wait(30)
     assert proc.returncode == 0
+    for _ in range(40):  # Ctrl+C stops the worker too
+        if not any(pid in process_table() and not process_table()[pid].zombie for pid in servers):
+            break
+        time.sleep(0.25)
+    else:
+        raise AssertionError("the warm worker outlived drill watch")

@@ -43,7 +43,8 @@ class WatchMode:
 
     def action_toggle_watch(self) -> None:
         self.watching = not self.watching
-        self.notify(self.watch_note() if self.watching else "Watch off: ctrl+r checks.", timeout=5)
+        off = "Watch off: ctrl+r " + ("checks." if self.watch_runs_full_check else "submits.")
+        self.notify(self.watch_note() if self.watching else off, timeout=5)
         self.update_bar()
         if self.watching:
             self.save(then=self.recheck, action="the check")
