@@ -193,3 +193,26 @@ def test_drill_watch_builds_the_model_untrained_and_reports_a_shape_only_the_bui
         time.sleep(0.25)
     else:
         raise AssertionError("the warm worker outlived drill watch")
+
+
+def test_a_report_without_problems_is_never_read_as_a_pass(tmp_path):
+    """The warm worker's child writes a learner Report (not a problem list) when its sandbox
+    cannot be set up: the fast lane must say so, not pass."""
+    import json as json_mod
+
+    from drill.check.fastlane import _follow
+    from drill.check.launch import Launched, Scratch
+
+    read_out, write_out = os.pipe()
+    read_rep, write_rep = os.pipe()
+    os.write(write_rep, (json_mod.dumps({"kind": "report", "error_kind": "internal",
+                                         "error_message": "the check's sandbox could not be set up (x)"}) + "\n").encode())
+    os.close(write_rep)
+    os.close(write_out)
+    scratch = Scratch.create()
+    try:
+        problems, cancelled = _follow(Launched(pid=os.getpid() + 10**6, out_fd=read_out, events_fd=read_rep,
+                                               exit_status=lambda: 0), scratch, None, 5)
+    finally:
+        scratch.remove()
+    assert not cancelled and [p.code for p in problems] == ["crashed"] and "sandbox" in problems[0].message

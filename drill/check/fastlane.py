@@ -246,4 +246,7 @@ def _follow(launched: Launched, scratch: Scratch, cancel: threading.Event | None
         return [Problem(code="crashed", message=f"solution_model() failed before training: {tail[0][:300]}",
                         hint="run the file with python to see the whole traceback")], False
     report = json.loads(raw)
+    if "problems" not in report:  # the warm child's sandbox setup failed (it wrote a learner Report): nothing ran
+        return [Problem(code="crashed", message=report.get("error_message") or "the build stage did not start",
+                        hint=report.get("error_hint") or "")], False
     return [Problem.model_validate(p) for p in report.get("problems", [])], False
