@@ -284,8 +284,9 @@ class StudySession:
         card = self.cards.get(item_id)
         if card is None:
             return item_id
-        text = " ".join(card.question().split())
-        return text if len(text) <= width else text[: width - 1] + "…"
+        from drill.wording import shorten
+
+        return shorten(" ".join(card.question().split()), width)  # at a word boundary, never mid-word
 
     def bury(self, item_id: str) -> ItemState:
         """Hide an item until the next study day starts (undoable)."""

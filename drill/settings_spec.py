@@ -127,7 +127,7 @@ def show(key: str, value, today: date) -> str:
         from drill.progress.agenda import exam_when
 
         day = date.fromisoformat(value) if isinstance(value, str) else value
-        return f"{day:%a %d %b %Y} (exam {exam_when(day, today)})"
+        return f"{day:%a %d %b %Y} ({exam_when(day, today)})"  # on the Exam date row: "(in 7 days)"
     if key == "timezone":
         return value or "local (this machine's zone)"
     if key in ("learning_steps_min", "relearning_steps_min"):

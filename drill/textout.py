@@ -78,3 +78,75 @@ def degrade_unencodable_output() -> None:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors=HANDLER)
+
+
+# -- widths: every command's table fits the terminal, or prints whole with --wide -------------
+
+
+def add_wide_flag(parser) -> None:
+    """The ``--wide`` option every command with a table or list takes (one wording everywhere)."""
+    parser.add_argument("--wide", action="store_true",
+                        help="print every column in full, however wide the lines get (for pipes and grep)")
+
+
+def output_width(wide: bool = False) -> int | None:
+    """The columns a command's text may use: the terminal's (``$COLUMNS`` first, 80 in a pipe),
+    or None with ``--wide`` (nothing is cut)."""
+    import shutil
+
+    return None if wide else shutil.get_terminal_size((80, 24)).columns
+
+
+def wrap(text: str, width: int | None, indent: str = "", hanging: str = "  ") -> list[str]:
+    """``text`` as lines of at most ``width`` columns, broken only between words (a word longer
+    than the line stays whole); one line when ``width`` is None."""
+    import textwrap
+
+    if width is None:
+        return [indent + text]
+    return textwrap.wrap(text, width, initial_indent=indent, subsequent_indent=hanging,
+                         break_long_words=False, break_on_hyphens=False) or [indent.rstrip()]
+
+
+def table(rows, header=None, *, width: int | None, flex: int = -1, align: str = "",
+          wrap_flex: bool = False, indent: str = "", gap: int = 2, min_flex: int = 12) -> list[str]:
+    """Rows of text cells as aligned lines that fit ``width`` columns.
+
+    Every column is as wide as its widest cell except the ``flex`` one (a title, a description,
+    a note), which gets what the others leave: its cells are shortened at a word boundary with an
+    ellipsis (:func:`drill.wording.shorten`), or with ``wrap_flex`` wrapped between words onto
+    continuation lines under it. It keeps at least ``min_flex`` columns, so on a very narrow
+    terminal the line runs over rather than showing nothing. ``width=None`` (``--wide``) prints
+    every cell whole. ``align`` holds one ``<`` or ``>`` per column (default ``<``).
+    """
+    from drill.wording import shorten
+
+    rows = [tuple(str(cell) for cell in row) for row in rows]
+    every = ([tuple(header)] if header else []) + rows
+    if not every:
+        return []
+    ncols = len(every[0])
+    flex %= ncols
+    widths = [max(len(row[i]) for row in every) for i in range(ncols)]
+    if width is not None:
+        others = len(indent) + sum(w for i, w in enumerate(widths) if i != flex) + gap * (ncols - 1)
+        widths[flex] = min(widths[flex], max(min_flex, width - others))
+    sides = (align or "") + "<" * ncols
+    space = " " * gap
+
+    def line(cells) -> str:
+        return (indent + space.join(f"{c:{sides[i]}{widths[i]}}" for i, c in enumerate(cells))).rstrip()
+
+    out = []
+    for number, row in enumerate(every):
+        text = row[flex]
+        if len(text) <= widths[flex] or (header and number == 0):
+            out.append(line(row))
+        elif not wrap_flex:
+            out.append(line(row[:flex] + (shorten(text, widths[flex]),) + row[flex + 1:]))
+        else:
+            parts = wrap(text, widths[flex], hanging="")
+            out.append(line(row[:flex] + (parts[0],) + row[flex + 1:]))
+            blank = ("",) * ncols
+            out += [line(blank[:flex] + (part,) + blank[flex + 1:]) for part in parts[1:]]
+    return out

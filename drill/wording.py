@@ -23,9 +23,33 @@ def in_days(days: int) -> str:
     return f"in {count(days, 'day')}" if days > 0 else f"{count(-days, 'day')} ago"
 
 
+_TRIM = " ,:;·—–-(/"  # left dangling before the ellipsis they would read as cut text
+
+
+def shorten(text: str, width: int) -> str:
+    """``text`` whole when it fits in ``width`` columns, else cut at the last word boundary that
+    leaves room for an ellipsis: ``shorten("Fit a straight line", 12)`` → ``"Fit a…"``.
+
+    Words are split at spaces; an id with no space (``transfer-frozen-base``) is cut between its
+    hyphenated parts (``transfer…``). Only a first word longer than the whole width is cut inside,
+    with the ellipsis still marking it, since nothing else would fit at all.
+    """
+    if len(text) <= width:
+        return text
+    if width <= 1:
+        return "…"[:max(width, 0)]
+    room = width - 1  # columns for the text before the ellipsis
+    for separators in (" ", "-/_."):
+        cut = max((i for i in range(1, room + 1) if text[i] in separators), default=0)
+        head = text[:cut].rstrip(_TRIM)
+        if head:
+            return f"{head}…"
+    return f"{text[:room]}…"
+
+
 def fit_names(names: list[str], width: int) -> str:
     """As many names as fit in ``width`` characters, then ``+N`` for the rest; a single name too
-    long for the space is shortened with an ellipsis, never cut mid-word silently."""
+    long for the space is shortened at a word boundary with an ellipsis (:func:`shorten`)."""
     out = ""
     for i, name in enumerate(names):
         rest = len(names) - i - 1
@@ -34,6 +58,6 @@ def fit_names(names: list[str], width: int) -> str:
         if len(candidate) + tail > width:
             if out:
                 return f"{out} +{len(names) - i}"
-            return f"{name[: max(1, width - tail - 1)]}…" + (f" +{rest}" if rest else "")
+            return shorten(name, max(2, width - tail)) + (f" +{rest}" if rest else "")
         out = candidate
     return out

@@ -161,4 +161,4 @@ def test_through_the_cli(monkeypatch, capsys):
     assert main(["--home", str(FIXTURE / "home"), "lint"]) == 1
     out = capsys.readouterr().out
     assert "notes/bad-note.md:19: python block does not parse" in out
-    assert out.rstrip().splitlines()[-1].endswith("problem(s): 6 cards, 4 notes, 2 runnable (add --run to run them)")
+    assert out.rstrip().splitlines()[-1].endswith("problems: 6 cards, 4 notes, 2 runnable (add --run to run them)")

@@ -111,7 +111,7 @@ def test_plan_command_prints_table_and_json(capsys):
     capsys.readouterr()
     assert main(["plan"]) == 0
     out = capsys.readouterr().out
-    assert "Exam 2999-01-10" in out and "▶" in out
+    assert "Exam Thu 10 Jan 2999" in out and "▶" in out
     assert main(["plan", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["exam_date"] == "2999-01-10" and data["feasible"] in (True, False) and data["days"]

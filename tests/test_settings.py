@@ -27,7 +27,7 @@ def test_exam_date_takes_days_from_today_today_and_none():
 def test_cli_prints_human_names_and_the_countdown(capsys):
     assert main(["settings", "--exam-date", "+7d", "--hours-per-day", "10"]) == 0
     out = capsys.readouterr().out
-    assert "Exam date" in out and "(exam in 7 days)" in out and "Study hours a day" in out
+    assert "Exam date" in out and "(in 7 days)" in out and "Study hours a day" in out
     assert "desired_retention" not in out  # human names, not field names
     for spec in FIELDS:
         assert spec.name in out

@@ -24,7 +24,9 @@ SCREENS: dict[str, list[str]] = {
     "review-back": ["r", "space"],
     "drills": ["d"],
     "attempt-task": ["d", "enter"],
-    "attempt-code": ["d", "enter", "ctrl+t"],
+    "attempt-hint": ["d", "enter", "ctrl+t"],
+    "attempt-code": ["d", "enter", "click:#--content-tab-tab-code"],
+    "attempt-check": ["d", "enter", "click:#--content-tab-tab-check"],
     "notes": ["n"],
     "stats-hours": ["s", "1"],
     "stats-topics": ["s", "2"],
@@ -72,13 +74,21 @@ async def _settle(pilot, first: bool = False) -> None:
     await pilot.pause()
 
 
+async def _press(pilot, key: str) -> None:
+    """A key, or ``click:SELECTOR`` for what has no key of its own (a tab's label)."""
+    if key.startswith("click:"):
+        await pilot.click(key.removeprefix("click:"))
+    else:
+        await pilot.press(key)
+
+
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("name", list(SCREENS))
 def test_screen_snapshot(snap_compare, app, name, size):
     async def go(pilot):
         await _settle(pilot, first=True)
         for key in SCREENS[name]:
-            await pilot.press(key)
+            await _press(pilot, key)
             await _settle(pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=go)
@@ -98,7 +108,7 @@ async def test_footer_keeps_the_exit_key_at_80x24(app, name):
     async with app.run_test(size=(80, 24)) as pilot:
         await _settle(pilot, first=True)
         for key in SCREENS[name]:
-            await pilot.press(key)
+            await _press(pilot, key)
             await _settle(pilot)
         footers = list(app.screen.query(Footer))
         if not footers:  # a modal without a footer names its keys in its own text

@@ -16,6 +16,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
         parser.add_argument("--deck", metavar="NAME", help="deck file name in your data folder's decks/ (default: imported-<file>)")
 
 
+def cards(n: int) -> str:
+    from drill.wording import count
+
+    return count(n, "card")
+
+
 def run(args: argparse.Namespace) -> int:
     from drill.content.decks import load_decks
     from drill.session import deck_folders
@@ -26,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
 
         chosen = select(decks.cards.values(), topics=set(args.topic or []), skills=set(args.skill or []))
         count = export_apkg(chosen, args.file, args.name)
-        print(f"Wrote {count} cards to {args.file}: import it in Anki (File → Import); exporting again updates the same notes.")
+        print(f"Wrote {cards(count)} to {args.file}: import it in Anki (File → Import); exporting again updates the same notes.")
         return 0
     from drill.interop.csv_cards import deck_name_for, import_cards
     from drill.store import Store
@@ -39,5 +45,5 @@ def run(args: argparse.Namespace) -> int:
             target, count = import_cards(args.file, args.home, known, deck)
     finally:
         store.close()
-    print(f"Imported {count} cards into {target}; they join your queue as new cards.")
+    print(f"Imported {cards(count)} into {target}; they join your queue as new cards.")
     return 0

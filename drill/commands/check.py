@@ -147,13 +147,15 @@ def show_result(result, spec, findings: list, boosted: list[str]) -> None:
     from drill.check.console import render_result
     from drill.coach import findings_text
 
+    from drill.wording import count
+
     console = Console(soft_wrap=not sys.stdout.isatty())  # a pipe gets whole lines, never folded mid-word
     render_result(result, spec, console)
     if findings:
         console.print("[bold]the training curve[/]")
         console.print(findings_text(findings))
     if boosted:
-        console.print(f"\n{len(boosted)} cards on what went wrong come first in your next review: {', '.join(boosted)}")
+        console.print(f"\n{count(len(boosted), 'card')} on what went wrong come first in your next review: {', '.join(boosted)}")
 
 
 def _record(home: Path, attempt, result, spec) -> list[str]:

@@ -10,6 +10,9 @@ MARKS = {"ok": "[green]✓[/]", "warn": "[yellow]![/]", "fail": "[red]✗[/]", "
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print the findings as JSON")
     parser.add_argument("--quick", action="store_true", help="skip the TensorFlow import and the two tiny trainings")
+    from drill.textout import add_wide_flag
+
+    add_wide_flag(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -18,7 +21,10 @@ def run(args: argparse.Namespace) -> int:
 
     from drill.doctor import as_json, passed, run_doctor
 
-    console = Console()
+    from drill.textout import output_width
+
+    # the terminal's width (80 in a pipe), words wrapped whole by rich; --wide: one line per finding
+    console = Console(width=output_width(getattr(args, "wide", False)) or 10_000)
     if args.json:
         findings = run_doctor(args.home, runs=not args.quick)
         print(as_json(findings))
@@ -28,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     table = Table(show_header=True, header_style="bold", box=None, padding=(0, 1))
     table.add_column("")
     table.add_column("check")
-    table.add_column("result")
+    table.add_column("result", overflow="fold")  # a path wider than the column folds, whole, not "…"
     for finding in findings:
         detail = finding.detail + (f"\n[dim]→ {finding.hint}[/]" if finding.hint else "")
         table.add_row(MARKS[finding.status], finding.name, detail)

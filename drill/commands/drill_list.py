@@ -8,6 +8,9 @@ import json
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="machine-readable output")
+    from drill.textout import add_wide_flag
+
+    add_wide_flag(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -29,8 +32,10 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps([{"id": spec.id, "drill": spec.drill_id, "category": spec.category, "status": status,
                            "best": best, "title": spec.title} for spec, status, best, _last in rows], indent=2))
         return 0
-    width = max((len(spec.id) for spec, *_ in rows), default=5)
-    print(f"{'drill':<{width}}  {'category':<10}  {'status':<11}  best  title")
-    for spec, status, best, _last in rows:
-        print(f"{spec.id:<{width}}  {spec.category:<10}  {status:<11}  {'–' if best is None else f'{best}/5':<4}  {spec.title}")
+    from drill.textout import output_width, table
+
+    cells = [(spec.id, spec.category, status, "–" if best is None else f"{best}/5", spec.title)
+             for spec, status, best, _last in rows]
+    lines = table(cells, ("drill", "category", "status", "best", "title"), width=output_width(args.wide))
+    print("\n".join(lines))  # titles cut at a word boundary to fit the terminal; --wide: whole
     return 0

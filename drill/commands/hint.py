@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import shutil
-import textwrap
-
 from drill.errors import UsageError
+from drill.textout import wrap as textout_wrap
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -32,10 +30,10 @@ def attempt_spec(attempts, attempt, fallback):
 
 
 def wrap(text: str, indent: str = "  ", hanging: str = "     ") -> str:
-    """Wrap at the terminal's width (80 in a pipe), never inside a word."""
-    width = min(shutil.get_terminal_size((80, 24)).columns, 100)
-    return textwrap.fill(text, width=width, initial_indent=indent, subsequent_indent=hanging,
-                         break_long_words=False, break_on_hyphens=False)
+    """Wrap at the terminal's width (80 in a pipe, at most 100 for reading), never inside a word."""
+    from drill.textout import output_width
+
+    return "\n".join(textout_wrap(text, min(output_width() or 100, 100), indent, hanging))
 
 
 def run(args: argparse.Namespace) -> int:

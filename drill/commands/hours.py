@@ -15,18 +15,26 @@ def configure(parser: argparse.ArgumentParser) -> None:
     span.add_argument("--month", action="store_true", help="the last 30 study days")
     parser.add_argument("--json", action="store_true", help="machine-readable output (hours)")
     parser.add_argument("--csv", metavar="FILE", help="write the entries of the period to FILE as CSV")
+    from drill.textout import add_wide_flag
+
+    add_wide_flag(parser)
 
 
-def _bars(title: str, minutes: dict[str, float]) -> list[str]:
+BAR = 24  # the longest bar, in columns, where the terminal has room for it
+
+
+def _bars(title: str, minutes: dict[str, float], width: int | None = None) -> list[str]:
+    """One bar per key, the longest ``BAR`` columns, shorter when ``width`` leaves less room."""
     from drill.hours import format_minutes
 
     if not minutes:
         return []
     top = max(minutes.values()) or 1
-    width = max(len(k) for k in minutes)
+    key_w = max(len(k) for k in minutes)
+    bar = BAR if width is None else max(4, min(BAR, width - key_w - 13))
     lines = [title]
     for key, value in minutes.items():
-        lines.append(f"  {key:<{width}}  {format_minutes(value):>7}  {'█' * max(1, round(24 * value / top))}")
+        lines.append(f"  {key:<{key_w}}  {format_minutes(value):>7}  {'█' * max(1, round(bar * value / top))}")
     return lines
 
 
@@ -53,11 +61,14 @@ def run(args: argparse.Namespace) -> int:
             print(json.dumps({**report.as_json(), "today": today_json}, indent=2))
             return 0
         period = "last 7 days" if args.week else "last 30 days" if args.month else "all time"
-        print(f"Study hours, {period}: {format_minutes(report.total)} in {count(len(report.by_day), 'day')}")
-        print(f"{agenda.hours_line()} (of {book.settings.hours_per_day:g} h available a day)")
+        from drill.textout import output_width, wrap
+
+        width = output_width(args.wide)
+        print("\n".join(wrap(f"Study hours, {period}: {format_minutes(report.total)} in {count(len(report.by_day), 'day')}", width)))
+        print("\n".join(wrap(f"{agenda.hours_line()} (of {book.settings.hours_per_day:g} h available a day)", width)))
         for title, data in (("By day", report.by_day), ("By topic", report.by_topic),
                             ("By resource", report.by_resource), ("By activity", report.by_activity)):
-            lines = _bars(title, data)
+            lines = _bars(title, data, width)
             if lines:
                 print()
                 print("\n".join(lines))

@@ -13,6 +13,9 @@ import json
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("drill", metavar="DRILL", help="drill id, e.g. tabular-regression")
     parser.add_argument("--json", action="store_true", help="print the list as JSON")
+    from drill.textout import add_wide_flag
+
+    add_wide_flag(parser)
 
 
 def instance_rows(exercise, attempts) -> list[dict]:
@@ -39,10 +42,11 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps({"drill": exercise.id, "instances": rows}, indent=2))
         return 0
-    width = max(len(r["id"]) for r in rows)
-    print(f"{exercise.id} — {exercise.title}")
-    for r in rows:
-        best = "–" if r["best"] is None else f"{r['best']}/5"
-        mark = "  ← next" if r["next"] else ""
-        print(f"  {r['id']:<{width}}  {best:>3}  {r['description']}{mark}")
+    from drill.textout import output_width, table, wrap
+
+    width = output_width(args.wide)
+    print("\n".join(wrap(f"{exercise.id} — {exercise.title}", width)))
+    cells = [(r["id"], "–" if r["best"] is None else f"{r['best']}/5", r["description"], "← next" if r["next"] else "")
+             for r in rows]  # the mark has its own column, so shortening a description never drops it
+    print("\n".join(table(cells, width=width, flex=2, align="<><", indent="  ")))
     return 0

@@ -45,10 +45,13 @@ def run(args: argparse.Namespace) -> int:
         print()
     for problem in report.problems:
         print(problem)
-    ran = f", ran {report.ran} runnable(s)" if getattr(args, "run", False) else f", {len(report.runnables)} runnable (add --run to run them)"
-    summary = f"{len(report.cards)} cards, {len(report.notes)} notes{ran}"
+    from drill.wording import count
+
+    ran = (f", ran {count(report.ran, 'runnable')}" if getattr(args, "run", False)
+           else f", {len(report.runnables)} runnable (add --run to run them)")
+    summary = f"{count(len(report.cards), 'card')}, {count(len(report.notes), 'note')}{ran}"
     if report.ok:
         print(f"ok: {summary}, no problems")
         return 0
-    print(f"{len(report.problems)} problem(s): {summary}")
+    print(f"{count(len(report.problems), 'problem')}: {summary}")
     return 1

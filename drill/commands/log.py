@@ -22,6 +22,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--delete", metavar="ID", help="delete an entry")
     group.add_argument("--edit", metavar="ID", help="change an entry (give the new DURATION and/or options)")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
+    from drill.textout import add_wide_flag
+
+    add_wide_flag(parser)
 
 
 def open_book(args):
@@ -37,16 +40,30 @@ def open_book(args):
         raise
 
 
-def _line(e) -> str:
+HEADER = ("id", "day", "time", "topic", "resource", "note")
+ALIGN = "<<><<<"
+
+
+def _cells(e) -> tuple[str, ...]:
     from drill.hours import entry_resource, format_minutes
 
-    what = e.activity or entry_resource(e)
-    return f"{e.id:<12}  {e.day}  {format_minutes(e.minutes):>6}  {e.topic or '-':<4}  {what:<9}  {e.note}".rstrip()
+    return (e.id, str(e.day), format_minutes(e.minutes), e.topic or "-", e.activity or entry_resource(e), e.note)
+
+
+def _line(e, verb: str, width: int | None) -> str:
+    """``logged <the entry>``: the note wraps under itself to fit ``width`` (None: one line)."""
+    from drill.textout import table
+
+    lines = table([_cells(e)], width=None if width is None else width - len(verb) - 1, align=ALIGN, wrap_flex=True)
+    return "\n".join([f"{verb} {lines[0]}", *(" " * (len(verb) + 1) + rest for rest in lines[1:])])
 
 
 def run(args: argparse.Namespace) -> int:
     from drill.errors import UsageError
 
+    from drill.textout import output_width
+
+    width = output_width(args.wide)
     store, book = open_book(args)
     try:
         if args.list:
@@ -54,24 +71,26 @@ def run(args: argparse.Namespace) -> int:
             if args.json:
                 print(json.dumps([e.model_dump(mode="json") for e in entries], indent=2))
             else:
-                print(f"{'id':<12}  {'day':<10}  {'time':>6}  {'topic':<4}  {'resource':<9}  note")
-                for e in entries:
-                    print(_line(e))
-                print(f"{len(entries)} entries")
+                from drill.textout import table
+                from drill.wording import count
+
+                # notes are the learner's own words: wrapped under themselves, never shortened
+                print("\n".join(table([_cells(e) for e in entries], HEADER, width=width, align=ALIGN, wrap_flex=True)))
+                print(count(len(entries), "entry"))
             return 0
         if args.delete:
             entry = book.delete(args.delete)
-            print(f"deleted {_line(entry)}")
+            print(_line(entry, "deleted", width))
             return 0
         if args.edit:
             entry = book.edit(args.edit, duration=args.duration, topic=args.topic, resource=args.resource,
                               note=args.note, day=args.date)
-            print(json.dumps(entry.model_dump(mode="json")) if args.json else f"changed {_line(entry)}")
+            print(json.dumps(entry.model_dump(mode="json")) if args.json else _line(entry, "changed", width))
             return 0
         if not args.duration:
             raise UsageError("give the time you studied, e.g. `drill log 1h30m --topic nlp --resource book`")
         entry = book.log(args.duration, topic=args.topic, resource=args.resource, note=args.note or "", day=args.date)
-        print(json.dumps(entry.model_dump(mode="json")) if args.json else f"logged {_line(entry)}")
+        print(json.dumps(entry.model_dump(mode="json")) if args.json else _line(entry, "logged", width))
         return 0
     finally:
         store.close()

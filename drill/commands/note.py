@@ -37,6 +37,9 @@ Written {today}. What I learned, in my own words:
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("title", nargs="*", metavar="TITLE", help="the note's title (default: 'My note')")
     parser.add_argument("--list", action="store_true", help="list every note, shipped and yours")
+    from drill.textout import add_wide_flag
+
+    add_wide_flag(parser)
 
 
 def slug(title: str) -> str:
@@ -65,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
 
     home = Path(args.home) if getattr(args, "home", None) else data_home()
     if getattr(args, "list", False):
-        return _list(home)
+        return _list(home, getattr(args, "wide", False))
     title = " ".join(getattr(args, "title", None) or []).strip() or "My note"
     path = new_note(home / "notes", title)
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
@@ -81,16 +84,16 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _list(home: Path) -> int:
+def _list(home: Path, wide: bool = False) -> int:
     from drill.content.notes import load_all_notes
+    from drill.textout import output_width, table, wrap
 
+    width = output_width(wide)
     shelf = load_all_notes(home)
-    width = max((len(n.id) for n in shelf.notes), default=10)
-    for note in shelf.notes:
-        mark = "mine" if note.own else note.kind
-        print(f"{note.id:<{width}}  {mark:<9}  {note.title}")
+    rows = [(note.id, "mine" if note.own else note.kind, note.title) for note in shelf.notes]
+    print("\n".join(table(rows, width=width)))  # titles cut at a word boundary; --wide: whole
     mine = sum(n.own for n in shelf.notes)
-    print(f"{count(len(shelf.notes), 'note')} ({mine} yours, in {home / 'notes'})")
+    print("\n".join(wrap(f"{count(len(shelf.notes), 'note')} ({mine} yours, in {home / 'notes'})", width)))
     for problem in shelf.problems:
-        print(f"problem: {problem}")
+        print("\n".join(wrap(f"problem: {problem}", width)))
     return 0

@@ -9,34 +9,36 @@ import json
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     parser.add_argument("--open", action="store_true", help="open the app on the Plan screen instead")
-    parser.add_argument("--wide", action="store_true", help="every drill and topic in full, however wide the lines get")
+    from drill.textout import add_wide_flag
+
+    add_wide_flag(parser)
+
+
+FIXED = 39  # the day, hours, reviews and new columns with their gaps, and the gap before topics
 
 
 def render(plan, agenda, width: int = 80, wide: bool = False) -> str:
     """The plan as text. Prose wraps at ``width`` between words; the table leads with what the
     learner acts on (hours, reviews, new cards, drills) and lists drills and topics as far as they
-    fit, with ``+N`` for the rest (``wide`` prints them all)."""
-    import textwrap
-
+    fit in ``width``, with ``+N`` for the rest (``wide`` prints them all)."""
     from drill.hours import format_minutes
     from drill.progress.agenda import plan_summary
+    from drill.textout import wrap
     from drill.wording import fit_names
 
     lines = []
     for line in plan_summary(plan, agenda, app=False):
-        lines += textwrap.wrap(line, width, subsequent_indent="  ", break_long_words=False, break_on_hyphens=False) or [""]
+        lines += wrap(line, None if wide else min(width, 100))
     lines.append("")
-    drills_w, topics_w = (20, 18) if not wide else (0, 0)
+    room = max(width - FIXED, 24)  # drills and topics share what the fixed columns leave
+    drills = [(fit_names(list(d.drills), room - room * 9 // 20) if not wide else ", ".join(d.drills)) or "-" for d in plan.days]
+    drills_w = max([len("drills"), *map(len, drills)])  # as wide as its widest cell: topics get the rest
     rows = []
-    for d in plan.days:
+    for d, drill_names in zip(plan.days, drills):
         mark = "▶" if d.day == plan.today else " "
         topic_names = [f"{k} {v}" for k, v in d.groups.items()]
-        topics = (fit_names(topic_names, topics_w) if not wide else ", ".join(topic_names)) or ("review only" if d.review_day else "-")
-        drills = (fit_names(list(d.drills), drills_w) if not wide else ", ".join(d.drills)) or "-"
-        rows.append((f"{mark} {d.day:%a %d %b}", format_minutes(d.minutes), f"{d.reviews:.0f}", str(len(d.cards)), drills, topics))
-    if wide:
-        drills_w = max([len("drills"), *(len(r[4]) for r in rows)])
-        topics_w = max([len("topics"), *(len(r[5]) for r in rows)])
+        topics = (fit_names(topic_names, room - drills_w) if not wide else ", ".join(topic_names)) or ("review only" if d.review_day else "-")
+        rows.append((f"{mark} {d.day:%a %d %b}", format_minutes(d.minutes), f"{d.reviews:.0f}", str(len(d.cards)), drill_names, topics))
     lines.append(f"  {'day':<10}  {'hours':>6}  {'reviews':>7}  {'new':>4}  {'drills':<{drills_w}}  topics")
     for day, hours, reviews, new, drills, topics in rows:
         lines.append(f"{day}  {hours:>6}  {reviews:>7}  {new:>4}  {drills:<{drills_w}}  {topics}".rstrip())
@@ -70,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             import shutil
 
-            print(render(plan, agenda, width=min(shutil.get_terminal_size((80, 24)).columns, 100), wide=args.wide))
+            print(render(plan, agenda, width=shutil.get_terminal_size((80, 24)).columns, wide=args.wide))
         return code
     finally:
         store.close()

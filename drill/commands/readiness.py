@@ -8,34 +8,41 @@ import json
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="machine-readable output")
+    from drill.textout import add_wide_flag
+
+    add_wide_flag(parser)
 
 
-def render(result, exam_date, width: int = 78) -> str:
+def render(result, exam_date, width: int | None = 78, heading: bool = True) -> str:
     """The readiness report as plain text (also used by the stats screen), at most ``width``
-    columns: the table is sized for 80, prose lines wrap at word boundaries."""
-    import textwrap
+    columns: prose wraps between words, and the best drill's id is shortened at a word boundary
+    (its score kept) when the table would not fit; ``width=None`` prints everything whole. The
+    stats screen leaves out the ``heading`` (its tab names it)."""
+    from drill.textout import table, wrap
+    from drill.wording import shorten
 
     when = f"on exam day {exam_date}" if exam_date else "if the exam were today (no exam date: `drill settings --exam-date`)"
     mock = any(c.mock is not None for c in result.categories)
+    header = ("category", "score/5", "range", "best drill", "recall", "cards", "skills") + (("mock",) if mock else ())
+    rows = [[c.category, f"{c.expected:.1f}", f"{c.low:.1f}–{c.high:.1f}", "", f"{c.concept_recall:.0%}",
+             f"{c.cards_seen}/{c.cards}", f"{c.coverage:.0%}"] + ([f"{c.mock:g}" if c.mock is not None else "-"] if mock else [])
+            for c in result.categories]
+    # the room the other columns leave the best drill, so its score stays and only the id shortens
+    others = 2 + sum(max(len(r[i]) for r in [*rows, header]) for i in range(len(header)) if i != 3) + 2 * (len(header) - 1)
+    room = None if width is None else max(len("never drilled"), width - others)
+    for row, c in zip(rows, result.categories):
+        score = f" ({c.drill_score:.1f})"
+        row[3] = "never drilled" if not c.best_drill else (
+            (c.best_drill if room is None else shorten(c.best_drill, room - len(score))) + score)
     lines = [
-        *textwrap.wrap(f"Readiness {when}", width, subsequent_indent="  "),
+        *(wrap(f"Readiness {when}", width) if heading else []),
         f"  expected score  {result.expected_percent:.0f} %  (range {result.low_percent:.0f}–{result.high_percent:.0f} %)",
         f"  chance of ≥ 90 %  {result.pass_probability:.0%}  (range {result.pass_low:.0%}–{result.pass_high:.0%})",
         "",
-        f"  {'category':<11}{'score/5':>7}  {'range':<8} {'best drill':<19}{'recall':>7}{'cards':>8}{'skills':>7}"
-        + (f"{'mock':>6}" if mock else ""),
+        *table(rows, header, width=None, align="<><<>>>>", indent="  "),
+        "", f"  weakest: {result.weakest}",
+        *wrap(f"next: {result.next_action}", width, indent="  ", hanging="        "),
     ]
-    for c in result.categories:
-        drill = f"{c.best_drill or '-'} ({c.drill_score:.1f})" if c.best_drill else "never drilled"
-        if len(drill) > 18:  # keep the score: shorten the drill id with an ellipsis
-            drill = f"{(c.best_drill or '-')[: 18 - len(f' ({c.drill_score:.1f})') - 1]}… ({c.drill_score:.1f})"
-        lines.append(
-            f"  {c.category:<11}{c.expected:>7.1f}  {f'{c.low:.1f}–{c.high:.1f}':<8} {drill:<19}"
-            f"{c.concept_recall:>7.0%}{f'{c.cards_seen}/{c.cards}':>8}{c.coverage:>7.0%}"
-            + ((f"{c.mock:>6g}" if c.mock is not None else f"{'-':>6}") if mock else "")
-        )
-    lines += ["", f"  weakest: {result.weakest}"]
-    lines += textwrap.wrap(f"  next: {result.next_action}", width, subsequent_indent="        ")
     return "\n".join(lines)
 
 
@@ -59,7 +66,9 @@ def run(args: argparse.Namespace) -> int:
             code = warn_left_out(store.home, settings, data, decks)  # damaged day files: said, never skipped in silence
             print(json.dumps(data, indent=2, ensure_ascii=False))
         else:
-            print(render(result, settings.exam_date))
+            from drill.textout import output_width
+
+            print(render(result, settings.exam_date, output_width(args.wide)))
             code = warn_left_out(store.home, settings, decks=decks)
         return code
     finally:

@@ -20,6 +20,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--default-fsrs-parameters", action="store_true",
                         help="forget the personal FSRS parameters from `drill optimize`")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
+    from drill.textout import add_wide_flag
+
+    add_wide_flag(parser)
 
 
 def _changes(args: argparse.Namespace, today) -> dict:
@@ -68,18 +71,18 @@ def _apply(args: argparse.Namespace, store):
     return settings, bool(changes), today
 
 
-def render(settings, today) -> str:
-    """Every setting by its human name, with the option that changes it."""
+def render(settings, today, width: int | None = None) -> str:
+    """Every setting by its human name, with the option that changes it; a value too long for
+    ``width`` columns wraps under itself between words (None: one line each)."""
     from drill.settings_spec import BY_KEY, NAMES, show
+    from drill.textout import table
 
-    data = settings.model_dump(mode="json")
-    width = max(len(NAMES.get(k, k)) for k in data)
-    lines = []
-    for key, value in data.items():
+    rows = []
+    for key, value in settings.model_dump(mode="json").items():
         spec = BY_KEY.get(key)
         flag = f"--{spec.flag}" if spec else "--exam-weight" if key == "exam_weights" else "drill optimize" if key == "fsrs_parameters" else ""
-        lines.append(f"{NAMES.get(key, key):<{width}}  {show(key, value, today):<34}  {flag}".rstrip())
-    return "\n".join(lines)
+        rows.append((NAMES.get(key, key), flag, show(key, value, today)))
+    return "\n".join(table(rows, width=width, wrap_flex=True, min_flex=20))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -94,7 +97,9 @@ def run(args: argparse.Namespace) -> int:
         else:
             if changed:
                 print("saved")
-            print(render(settings, today))
+            from drill.textout import output_width
+
+            print(render(settings, today, output_width(args.wide)))
         return 0
     finally:
         store.close()

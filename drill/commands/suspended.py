@@ -11,6 +11,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
         parser.add_argument("item", metavar="ID", help="the card or drill id (`drill suspended` lists them)")
     else:
         parser.add_argument("--json", action="store_true", help="machine-readable output")
+        from drill.textout import add_wide_flag
+
+        add_wide_flag(parser)
 
 
 def _drill_titles() -> dict[str, str]:
@@ -45,10 +48,13 @@ def run(args: argparse.Namespace) -> int:
         elif not rows:
             print("nothing is suspended")
         else:
-            width = max(len(r["id"]) for r in rows)
-            for r in rows:
-                print(f"{r['id']:<{width}}  {r['kind']:<5}  {r['title']}")
-            print(f"\n{len(rows)} suspended; `drill unsuspend ID` brings one back (its schedule as it was).")
+            from drill.textout import output_width, table, wrap
+
+            width = output_width(args.wide)
+            whole = {s.id: titles.get(s.id) or session.label(s.id, width=10_000) for s in items}  # the table shortens
+            print("\n".join(table([(r["id"], r["kind"], whole[r["id"]]) for r in rows], width=width)))
+            print()
+            print("\n".join(wrap(f"{len(rows)} suspended; `drill unsuspend ID` brings one back (its schedule as it was).", width)))
         return 0
     finally:
         store.close()

@@ -8,9 +8,15 @@ import json
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="machine-readable output")
+    from drill.textout import add_wide_flag
+
+    add_wide_flag(parser)
 
 
-def render(agenda) -> str:
+def render(agenda, width: int | None = None) -> str:
+    """The agenda as lines of at most ``width`` columns, broken between words (None: one line each)."""
+    from drill.textout import wrap
+
     lines = [f"Today {agenda.day:%a %d %b %Y} · {agenda.exam_line()}",
              f"Cards: {agenda.counts_line()} · {agenda.new_waiting} new wait"]
     if agenda.later_today:
@@ -24,7 +30,7 @@ def render(agenda) -> str:
     if agenda.limit_warning:
         lines.append(agenda.limit_warning)
     lines.append(f"Next: {agenda.next.in_cli()}")
-    return "\n".join(lines)
+    return "\n".join(part for line in lines for part in wrap(line, width))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -35,7 +41,9 @@ def run(args: argparse.Namespace) -> int:
     store = Store.open(args.home)
     try:
         agenda = agenda_for(StudySession(store))
-        print(json.dumps(agenda.as_json(), indent=2) if args.json else render(agenda))
+        from drill.textout import output_width
+
+        print(json.dumps(agenda.as_json(), indent=2) if args.json else render(agenda, output_width(args.wide)))
         return 0
     finally:
         store.close()

@@ -117,11 +117,11 @@ class Agenda:
 
     def plan_line(self) -> str:
         if self.review_day:
-            return f"Plan today: review day, ~{self.expected_reviews:.0f} reviews"
+            return f"Plan today: review day, ~{count(round(self.expected_reviews), 'review')}"
         parts = [f"{self.new_planned} new" + (f" ({self.groups_text()})" if self.groups else "")]
         if self.drills_planned:
             parts.append("drills " + ", ".join(self.drills_planned))
-        parts.append(f"~{self.expected_reviews:.0f} reviews")
+        parts.append(f"~{count(round(self.expected_reviews), 'review')}")
         return "Plan today: " + ", ".join(parts)
 
     def hours_line(self) -> str:
@@ -192,8 +192,8 @@ def exam_when(exam: date, today: date) -> str:
 
 def plan_summary(plan: Plan, agenda: Agenda, *, app: bool) -> list[str]:
     """The lines above the plan's table, on the Plan screen and in `drill plan` (same words, same numbers)."""
-    head = f"Exam {plan.exam_date} ({agenda.exam_when()})" if plan.exam_date else "No exam date: rolling plan"
-    lines = [f"{head} · {plan.hours_per_day:g} h a day", plan.message]
+    head = f"Exam {plan.exam_date:%a %d %b %Y} ({agenda.exam_when()})" if plan.exam_date else "No exam date: rolling plan"
+    lines = [f"{head} · {plan.hours_per_day:g} h a day", plan.message[:1].upper() + plan.message[1:]]
     if agenda.pace:
         lines.append(f"Pace: {agenda.pace}")
     if agenda.limit_warning:
@@ -229,7 +229,7 @@ def next_action(due_now: int, ahead: int, new: int, drills_due: Sequence[str], d
     within minutes, today's planned drills; then the limit's fix if it holds cards back."""
     if in_progress:
         d = in_progress[0]
-        return NextAction(f"finish your {d} attempt", "d", f"drill drills  (then Enter on {d})")
+        return NextAction(f"finish your {d} attempt", "d", f"drill check {d}")  # its workspace's solution.py
     if due_now:
         return NextAction(f"answer {count(due_now, 'card')} due now", "r", "drill review")  # review or learning: not the Review tile alone
     if drills_due:

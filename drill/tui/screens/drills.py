@@ -12,6 +12,7 @@ from drill.content.exercises import DrillSpec, exercises_root, load_exercises
 from drill.models import CATEGORIES, ItemState, Settings
 from drill.schedule.studyday import due_on, is_due, study_day
 from drill.tui.screens.help import HelpScreen, keys_of
+from drill.wording import count
 
 
 def drill_rows(specs: list[DrillSpec], states: dict[str, ItemState], attempts: Attempts, now,
@@ -47,11 +48,9 @@ def drill_rows(specs: list[DrillSpec], states: dict[str, ItemState], attempts: A
 def _short_title(title: str, width: int) -> str:
     """The title cut at a word boundary with an ellipsis to fit what is left of ``width`` after
     the other columns (about 52 of them), never mid-word; whole at 120 columns."""
-    room = max(12, width - 54)
-    if len(title) <= room:
-        return title
-    cut = title[: room - 1].rsplit(" ", 1)[0].rstrip(" ,:;—-")
-    return f"{cut}…"
+    from drill.wording import shorten
+
+    return shorten(title, max(12, width - 54))
 
 
 class DrillsScreen(Screen[None]):
@@ -88,7 +87,7 @@ class DrillsScreen(Screen[None]):
         self.exercises = loaded.exercises
         self.specs = {ex.id: ex.spec() for ex in loaded.exercises.values()}  # one row per drill, whatever its instances
         if loaded.problems:
-            self.notify(f"{len(loaded.problems)} drill problems; `drill lint` lists them.", severity="warning")
+            self.notify(f"{count(len(loaded.problems), 'drill problem')}; `drill lint` lists them.", severity="warning")
         table = self.query_one(DataTable)
         table.add_columns("drill", "category", "status", "best", "title")
         self.refresh_rows()
@@ -109,7 +108,7 @@ class DrillsScreen(Screen[None]):
         from drill.progress.today import agenda_for
 
         agenda = agenda_for(session, now)  # the same due / planned drills as Today and `drill today`
-        parts = [f"{len(rows)} drills", f"{len(agenda.drills_due)} due"]
+        parts = [count(len(rows), "drill"), f"{len(agenda.drills_due)} due"]
         if agenda.drills_in_progress:
             parts.append(f"{len(agenda.drills_in_progress)} in progress")
         parts.append("planned today: " + (", ".join(agenda.drills_planned) or "none"))

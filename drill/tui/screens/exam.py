@@ -22,7 +22,7 @@ from drill.errors import DrillError
 from drill.exam import Exam, ExamBook, ExamTask, choose_tasks, last_seen, review_lines, task_workspace
 from drill.tui.screens.help import HelpScreen, keys_of
 from drill.tui.screens.workbench import WorkbenchScreen
-from drill.wording import count
+from drill.wording import count, shorten
 
 
 def clock_text(left: timedelta) -> str:
@@ -149,7 +149,8 @@ class ExamScreen(Screen[None]):
             return
         for task in self.exam.tasks:
             title = self.specs[task.spec_id].title if task.spec_id in self.specs else task.spec_id
-            short = title if len(title) <= 44 else title[:43] + "…"  # the table fits 80 columns
+            # the other columns take about 36: the title fits the rest, cut between words (whole at 120)
+            short = shorten(title, max(16, self.app.size.width - 36))
             table.add_row(task.category, short, f"{task.best}/5", str(len(task.submissions)), key=task.category)
         text.update(f"Total so far {self.exam.percent():.0f} % (pass: 90 %). Enter opens a task; ctrl+x ends the exam early.")
         self.tick()

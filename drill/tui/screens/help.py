@@ -52,5 +52,6 @@ def keys_of(screen) -> list[tuple[str, str]]:
     rows = []
     for binding in screen.BINDINGS:
         if isinstance(binding, Binding) and binding.description:
-            rows.append((binding.key_display or binding.key.replace("question_mark", "?"), binding.description))
+            # the tooltip is the long form of a label shortened for the footer ("Back / cancel a running check")
+            rows.append((binding.key_display or binding.key.replace("question_mark", "?"), binding.tooltip or binding.description))
     return rows

@@ -16,6 +16,7 @@ from drill.content.notes import Note, load_all_notes, search
 from drill.content.skills import section_titles
 from drill.tui.editor import open_in_editor
 from drill.tui.screens.help import HelpScreen, keys_of
+from drill.wording import count as counted
 
 
 class NotesScreen(Screen[None]):
@@ -61,7 +62,7 @@ class NotesScreen(Screen[None]):
     def reload(self) -> None:
         self.shelf = load_all_notes(self.app.session.store.home)  # type: ignore[attr-defined]
         if self.shelf.problems:
-            self.notify(f"{len(self.shelf.problems)} note problems; `drill lint` lists them.", severity="warning")
+            self.notify(f"{counted(len(self.shelf.problems), 'note problem')}; `drill lint` lists them.", severity="warning")
         self.show_list(self.query_one("#search", Input).value)
 
     def show_list(self, query: str) -> None:
@@ -123,7 +124,7 @@ class NotesScreen(Screen[None]):
             self.notify("This note has no Python code to copy.")
             return
         self.app.copy_to_clipboard(code)
-        self.notify(f"Copied {len(code.splitlines())} lines (terminals without OSC 52 clipboard support ignore this).")
+        self.notify(f"Copied {counted(len(code.splitlines()), 'line')} (terminals without OSC 52 clipboard support ignore this).")
 
     def action_edit(self) -> None:
         note = self.current

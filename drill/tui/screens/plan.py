@@ -9,7 +9,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from drill.hours import format_minutes
 from drill.progress.agenda import groups_text
-from drill.wording import fit_names
+from drill.wording import count, fit_names
 
 
 class PlanScreen(Screen[None]):
@@ -63,5 +63,5 @@ class PlanScreen(Screen[None]):
         drills = ", ".join(day.drills) or "none"
         self.query_one("#detail", Static).update(
             f"{day.day:%a %d %b}: {len(day.cards)} new ({topics}) · drills: {drills} · "
-            f"~{day.reviews:.0f} reviews · {format_minutes(day.minutes)}"
+            f"~{count(round(day.reviews), 'review')} · {format_minutes(day.minutes)}"
         )

@@ -78,13 +78,13 @@ def drills_text(s) -> str:
     return "\n".join(lines)
 
 
-def readiness_text(s) -> str:
+def readiness_text(s, width: int = 76) -> str:
     from drill.commands.readiness import render
 
-    lines = [render(s.readiness, None).split("\n", 1)[1]] if s.readiness is not None else []
+    lines = [render(s.readiness, None, width, heading=False)] if s.readiness is not None else []
     if s.readiness_history:
         hist = s.readiness_history[-60:]
-        lines += ["", f"Expected exam score, last {len(hist)} days with a reading:"]
+        lines += ["", f"Expected exam score, last {count(len(hist), 'day')} with a reading:"]
         labels = [day[5:] if i % 10 == 0 or i == len(hist) - 1 else "" for i, (day, _, _) in enumerate(hist)]
         lines += column_chart([e for _, e, _ in hist], labels, height=5, unit="%", goal=90.0)
     return "\n".join(lines)
@@ -127,7 +127,8 @@ class StatsScreen(Screen[None]):
         data = self.app.progress_overview()  # type: ignore[attr-defined]
         self.data = data.stats
         for name, render in RENDER.items():
-            self.query_one(f"#chart-{name}", Static).update(render(data.stats))
+            text = render(data.stats) if name != "readiness" else render(data.stats, self.app.size.width - 4)  # padding, scrollbar
+            self.query_one(f"#chart-{name}", Static).update(text)
 
     def action_suspended(self) -> None:
         self.app.open_screen("suspended")  # type: ignore[attr-defined]

@@ -90,7 +90,7 @@ class CodeEditor(TextEditor, inherit_bindings=False):
     BINDINGS = [
         Binding("ctrl+f", "find", "Find"),
         Binding("f3", "find(True)", "Find next", show=False),
-        Binding("ctrl+g", "goto_line", "Go to line"),
+        Binding("ctrl+g", "goto_line", "Go to line", show=False),  # in the help (f1); the footer keeps Back at 80
     ]
 
     DEFAULT_CSS = """
