@@ -286,7 +286,7 @@ def close_summary(closed: Attempt, state: ItemState, settings: Settings) -> str:
     from drill.schedule.studyday import due_on
     from drill.wording import count
 
-    return (f"Rated {RATINGS[closed.rating or 1]} (best {closed.best_score}/5, {closed.hints_used} hints, "
+    return (f"Rated {RATINGS[closed.rating or 1]} (best {closed.best_score}/5, {count(closed.hints_used, 'hint')}, "
             f"{count(closed.submissions, 'check')}). Next due {due_on(state, settings):%a %d %b}.")
 
 

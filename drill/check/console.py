@@ -125,7 +125,9 @@ def result_group(result: CheckResult, spec: DrillSpec) -> Group:
     elif not result.passed:
         nxt = spec.metric.bars[result.score] if result.score < 5 else None
         parts.append(Text(f"\nnext bar: {result.metric} {'≤' if result.lower_is_better else '≥'} {_fmt(nxt)}"))
-    epochs = f"{result.epochs_seen} epochs" + (" (stopped early)" if result.stopped_early else "")
+    from drill.wording import count
+
+    epochs = count(result.epochs_seen, "epoch") + (" (stopped early)" if result.stopped_early else "")
     parts.append(Text(f"\n{result.duration_s:.1f} s · {result.device or 'device unknown'} · TF {result.tf_version or '?'} · "
                       f"{epochs} · peak {result.peak_memory_mb:.0f} MB", style="dim"))
     if result.protection:

@@ -27,7 +27,11 @@ def run(args: argparse.Namespace) -> int:
         if args.instance is None and args.drill == spec.drill_id:
             spec = attempts.fresh_spec(exercise)
         attempt = attempts.start(spec)
-    print(attempt.workspace_path)
-    print(f"instance {spec.instance_id}: {spec.instance.description}", file=sys.stderr)
-    print(f"edit {attempt.solution}, then run: drill check {spec.id}", file=sys.stderr)
+    print(attempt.workspace_path)  # stdout: the path alone, for `cd "$(drill new DRILL)"`
+    from drill.textout import output_width, wrap
+
+    width = output_width()
+    for line in (f"instance {spec.instance_id}: {spec.instance.description}",
+                 f"edit {attempt.solution}", f"then run: drill check {spec.id}"):
+        print("\n".join(wrap(line, width)), file=sys.stderr)  # between words, never mid-word
     return 0

@@ -21,7 +21,7 @@ def render(result, exam_date, width: int | None = 78, heading: bool = True) -> s
     from drill.textout import table, wrap
     from drill.wording import shorten
 
-    when = f"on exam day {exam_date}" if exam_date else "if the exam were today (no exam date: `drill settings --exam-date`)"
+    when = f"on exam day {exam_date:%a %d %b %Y}" if exam_date else "if the exam were today (no exam date: `drill settings --exam-date`)"
     mock = any(c.mock is not None for c in result.categories)
     header = ("category", "score/5", "range", "best drill", "recall", "cards", "skills") + (("mock",) if mock else ())
     rows = [[c.category, f"{c.expected:.1f}", f"{c.low:.1f}–{c.high:.1f}", "", f"{c.concept_recall:.0%}",
@@ -37,7 +37,7 @@ def render(result, exam_date, width: int | None = 78, heading: bool = True) -> s
     lines = [
         *(wrap(f"Readiness {when}", width) if heading else []),
         f"  expected score  {result.expected_percent:.0f} %  (range {result.low_percent:.0f}–{result.high_percent:.0f} %)",
-        f"  chance of ≥ 90 %  {result.pass_probability:.0%}  (range {result.pass_low:.0%}–{result.pass_high:.0%})",
+        f"  chance of ≥ 90 %  {100 * result.pass_probability:.0f} %  (range {100 * result.pass_low:.0f}–{100 * result.pass_high:.0f} %)",
         "",
         *table(rows, header, width=None, align="<><<>>>>", indent="  "),
         "", f"  weakest: {result.weakest}",

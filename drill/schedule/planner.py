@@ -247,7 +247,7 @@ def make_plan(
     if exam is None:
         feasible, message = True, (
             f"no exam date: a rolling {ROLLING_DAYS}-day plan at {settings.new_per_day} new cards a day"
-            + (f"; {len(queue)} items wait beyond it" if queue else ""))
+            + (f"; {len(queue)} {'item waits' if len(queue) == 1 else 'items wait'} beyond it" if queue else ""))
     elif intro_days == 0:
         feasible = not queue
         message = ("the exam is tomorrow: today is for review"
@@ -269,7 +269,7 @@ def make_plan(
     else:
         feasible = True
         last = max((d.day for d in plan_days if d.cards or d.drills), default=today)
-        message = (f"everything is introduced by {last}; {today + timedelta(days=span - 1)} is kept for review"
+        message = (f"everything is introduced by {last:%a %d %b}; {today + timedelta(days=span - 1):%a %d %b} is kept for review"
                    if span > 1 else "everything fits today")
     return Plan(today, exam, tuple(plan_days), feasible, message, cards_total, drills_total, planned_cards,
                 planned_drills, settings.hours_per_day, pace(today, exam, len(ordered), baseline), tuple(notes),

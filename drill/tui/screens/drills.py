@@ -47,10 +47,11 @@ def drill_rows(specs: list[DrillSpec], states: dict[str, ItemState], attempts: A
 
 def _short_title(title: str, width: int) -> str:
     """The title cut at a word boundary with an ellipsis to fit what is left of ``width`` after
-    the other columns (about 52 of them), never mid-word; whole at 120 columns."""
+    the other columns (57 with their padding and the margin, 2 more for a scrollbar), never mid-word; whole at
+    120 columns."""
     from drill.wording import shorten
 
-    return shorten(title, max(12, width - 54))
+    return shorten(title, max(12, width - 57))
 
 
 class DrillsScreen(Screen[None]):
@@ -102,9 +103,10 @@ class DrillsScreen(Screen[None]):
         rows = drill_rows(list(self.specs.values()), session.states(), self.attempts, now, session.settings)
         table = self.query_one(DataTable)
         table.clear()
+        scrollbar = 2 if len(rows) + 6 > self.app.size.height else 0  # the rows overflow: a scrollbar takes 2
         for spec, status, best, _last in rows:
             table.add_row(spec.id, spec.category, status, "–" if best is None else f"{best}/5",
-                          _short_title(spec.title, self.app.size.width), key=spec.id)
+                          _short_title(spec.title, self.app.size.width - scrollbar), key=spec.id)
         from drill.progress.today import agenda_for
 
         agenda = agenda_for(session, now)  # the same due / planned drills as Today and `drill today`

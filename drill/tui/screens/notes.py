@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -15,8 +16,12 @@ from textual.widgets.option_list import Option
 from drill.content.notes import Note, load_all_notes, search
 from drill.content.skills import section_titles
 from drill.tui.editor import open_in_editor
+from drill.textout import wrap
 from drill.tui.screens.help import HelpScreen, keys_of
-from drill.wording import count as counted
+from drill.wording import count as counted, shorten
+
+
+TITLE_WIDTH = 27  # the shelf is 34 wide: less its border, padding and scrollbar, 27 (longer lines are cropped)
 
 
 class NotesScreen(Screen[None]):
@@ -36,7 +41,7 @@ class NotesScreen(Screen[None]):
     NotesScreen #search { margin: 0 0 1 0; }
     NotesScreen OptionList { height: 1fr; border: none; }
     NotesScreen #reader { padding: 0 1; }
-    NotesScreen #reader-meta { color: $text-muted; height: auto; }
+    NotesScreen #reader-meta { color: $text-muted; height: auto; width: 1fr; }
     NotesScreen #count { color: $text-muted; height: 1; }
     """
 
@@ -70,7 +75,10 @@ class NotesScreen(Screen[None]):
         if query.strip():
             hits = search(self.shelf.notes, query)
             for hit in hits:
-                options.append(Option(f"{hit.note.title}\n[dim]{hit.snippet[:60]}[/]", id=hit.note.id))
+                # lines broken here: an option crops a line wider than the shelf instead of wrapping it
+                title = "\n".join(escape(line) for line in wrap(hit.note.title, TITLE_WIDTH))
+                snippet = "\n".join(escape(line) for line in wrap(shorten(hit.snippet, 60), TITLE_WIDTH, hanging=""))
+                options.append(Option(f"{title}\n[dim]{snippet}[/]", id=hit.note.id))
             count = f"{len(hits)} of {len(self.shelf.notes)} notes match"
         else:
             titles = {**section_titles(), None: "General"}
@@ -81,7 +89,9 @@ class NotesScreen(Screen[None]):
                 options.append(Option(f"[b]{title}[/b]", disabled=True))
                 for note in group:
                     mark = " [dim](yours)[/]" if note.own else ""
-                    options.append(Option(f"  {note.title}{mark}", id=note.id))
+                    # indented under its topic, wrapped lines too (a hanging indent, not a ragged edge)
+                    lines = wrap(note.title, TITLE_WIDTH, indent="  ", hanging="  ")
+                    options.append(Option("\n".join(escape(line) for line in lines) + mark, id=note.id))
             count = f"{len(self.shelf.notes)} notes"
         self.query_one("#count", Label).update(count)
         option_list = self.query_one("#list", OptionList)

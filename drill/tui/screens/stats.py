@@ -12,6 +12,7 @@ from drill.hours import format_minutes
 from drill.charts import column_chart, day_labels, heatmap
 from drill.charts import horizontal_bars as bars
 from drill.stats import Retention
+from drill.textout import wrap
 from drill.wording import count
 
 TABS = ("hours", "topics", "forecast", "memory", "drills", "readiness")
@@ -34,8 +35,14 @@ def hours_text(s) -> str:
     return "\n".join(lines)
 
 
+EMPTY_WIDTH = 72  # what an empty tab says, wrapped to fit 80 columns (the charts are sized for 80 too)
+
+
 def topics_text(s) -> str:
     fmt = lambda v: format_minutes(v)  # noqa: E731
+    if not s.by_topic and not s.by_resource:  # say where hours come from instead of two empty charts
+        return "\n".join(wrap("No study time yet. Time in reviews, drills and the exam counts by itself; time studied "
+                              "elsewhere goes in with l on Today (or `drill log 1h --topic nn --resource book`).", EMPTY_WIDTH, hanging=""))
     return "\n".join(["Hours by topic:", *bars(s.by_topic, 36, fmt), "", "Hours by resource:", *bars(s.by_resource, 36, fmt)])
 
 
@@ -69,7 +76,8 @@ def memory_text(s) -> str:
 
 def drills_text(s) -> str:
     if not s.drills:
-        return "No drill attempts yet: `drill new DRILL` starts one."
+        return "\n".join(wrap("No drill attempts yet: open one from Drills (d on Today), or `drill new DRILL` in a shell.",
+                              EMPTY_WIDTH, hanging=""))
     lines = ["Best drill score per day, by category (0–5):"]
     for cat, history in s.drills.items():
         recent = history[-20:]

@@ -72,8 +72,10 @@ class SolutionDiff(VerticalScroll):
             return
         self.wide = wide
         only_mine, only_ref = diff_stats(self.mine, self.reference)
+        from drill.wording import count
+
         self.query_one("#diff-head", Static).update(
-            f"- {only_mine} lines only in yours (red) · + {only_ref} only in the reference (green)"
+            f"- {count(only_mine, 'line')} only in yours (red) · + {only_ref} only in the reference (green)"
             + ("" if wide else " · wider than 120 columns shows them side by side")
         )
         if wide and (only_mine or only_ref):
