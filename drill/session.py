@@ -286,7 +286,9 @@ class StudySession:
             return item_id
         from drill.wording import shorten
 
-        return shorten(" ".join(card.question().split()), width)  # at a word boundary, never mid-word
+        question = card.question()
+        prose = question.split("```", 1)[0]  # the words before a code block: the block reads badly on one line
+        return shorten(" ".join((prose if prose.strip() else question).split()), width)  # cut between words
 
     def bury(self, item_id: str) -> ItemState:
         """Hide an item until the next study day starts (undoable)."""

@@ -34,6 +34,7 @@ SCREENS: dict[str, list[str]] = {
     "stats-memory": ["s", "4"],
     "stats-drills": ["s", "5"],
     "stats-readiness": ["s", "6"],
+    "suspended": ["r", "s", "q", "s", "u"],  # one card suspended in Review first
     "plan": ["p"],
     "exam-lobby": ["x"],
     "exam-confirm": ["x", "m"],

@@ -24,7 +24,7 @@ class SuspendedScreen(Screen[None]):
 
     DEFAULT_CSS = """
     SuspendedScreen DataTable { height: 1fr; }
-    SuspendedScreen #suspended-note { color: $text-muted; margin: 0 1; height: auto; }
+    SuspendedScreen #suspended-note { color: $text-muted; margin: 0 1; height: auto; width: 1fr; }
     """
 
     def compose(self) -> ComposeResult:
@@ -47,9 +47,13 @@ class SuspendedScreen(Screen[None]):
         table = self.query_one(DataTable)
         table.clear()
         items = self.session.suspended()
+        # "what" gets the width the id, kind and due columns leave (each padded by 2, a margin and
+        # a scrollbar's 2 on top), cut between words: whole questions on a wide terminal
+        id_w = max((len(s.id) for s in items), default=2)
+        room = max(16, self.app.size.width - (id_w + 2) - 6 - 8 - 2 - 3)
         for s in items:
             day = due_on(s, self.session.settings)
-            table.add_row(s.id, s.kind, f"{day:%d %b}" if day else "new", self.session.label(s.id, 50), key=s.id)
+            table.add_row(s.id, s.kind, f"{day:%d %b}" if day else "new", self.session.label(s.id, room), key=s.id)
         if select is not None and select in {s.id for s in items}:
             table.move_cursor(row=table.get_row_index(select))
         self.query_one("#suspended-note", Label).update(
