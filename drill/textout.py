@@ -116,8 +116,9 @@ def table(rows, header=None, *, width: int | None, flex: int = -1, align: str = 
     a note), which gets what the others leave: its cells are shortened at a word boundary with an
     ellipsis (:func:`drill.wording.shorten`), or with ``wrap_flex`` wrapped between words onto
     continuation lines under it. It keeps at least ``min_flex`` columns, so on a very narrow
-    terminal the line runs over rather than showing nothing. ``width=None`` (``--wide``) prints
-    every cell whole. ``align`` holds one ``<`` or ``>`` per column (default ``<``).
+    terminal a shortened line runs over rather than showing nothing; wrapped text that would get
+    less goes on the lines below its row instead, indented by 4. ``width=None`` (``--wide``)
+    prints every cell whole. ``align`` holds one ``<`` or ``>`` per column (default ``<``).
     """
     from drill.wording import shorten
 
@@ -128,9 +129,11 @@ def table(rows, header=None, *, width: int | None, flex: int = -1, align: str = 
     ncols = len(every[0])
     flex %= ncols
     widths = [max(len(row[i]) for row in every) for i in range(ncols)]
+    below = False  # wrapped text too narrow beside the other columns: under its row instead
     if width is not None:
         others = len(indent) + sum(w for i, w in enumerate(widths) if i != flex) + gap * (ncols - 1)
-        widths[flex] = min(widths[flex], max(min_flex, width - others))
+        below = wrap_flex and width - others < min_flex and widths[flex] > width - others
+        widths[flex] = 0 if below else min(widths[flex], max(min_flex, width - others))
     sides = (align or "") + "<" * ncols
     space = " " * gap
 
@@ -140,7 +143,10 @@ def table(rows, header=None, *, width: int | None, flex: int = -1, align: str = 
     out = []
     for number, row in enumerate(every):
         text = row[flex]
-        if len(text) <= widths[flex] or (header and number == 0):
+        if below and not (header and number == 0):
+            out.append(line(row[:flex] + ("",) + row[flex + 1:]))
+            out += wrap(text, width, indent=indent + "    ", hanging=indent + "    ") if text else []
+        elif len(text) <= widths[flex] or (header and number == 0):
             out.append(line(row))
         elif not wrap_flex:
             out.append(line(row[:flex] + (shorten(text, widths[flex]),) + row[flex + 1:]))

@@ -52,7 +52,11 @@ def history(store, drill_home, now, monkeypatch):
             bars=list(spec.metric.bars), started_at=now, output_tail=""))
     from drill.progress.timebook import TimeBook
 
-    TimeBook(store, session.settings, clock).log("2h", topic="nn", resource="book", note=LONG_NOTE)
+    book = TimeBook(store, session.settings, clock)
+    book.log("2h", topic="nn", resource="book", note=LONG_NOTE)
+    from drill.hours import Span
+
+    book.save_spans([Span("a" * 32, now - timedelta(minutes=20), now - timedelta(minutes=5), "review", "nn")])  # a long app id
     return session
 
 
@@ -78,6 +82,8 @@ def whole_words(narrow: str, wide: str) -> list[str]:
             continue
         if "/" in word and any(word in w for w in words if "/" in w):  # a path wider than its column folds
             continue
+        if re.fullmatch(r"[0-9a-f]{12}", word) and any(w.startswith(word) for w in words):
+            continue  # a short id, as git shows them: `drill log --edit` takes any 4+ first characters
         head = word.rstrip("…")
         if word.endswith("…") and (head in words or any(w.startswith(head) and w[len(head)] in "-/_.,:;"
                                                          for w in words if len(w) > len(head))):
@@ -166,3 +172,8 @@ def test_table_fits_the_width_shortening_or_wrapping_the_flexible_column():
         "iris-tfdata     –  Classify a table",
     ]
     assert table(rows, width=None)[0] == "linear-dense  5/5  Fit a straight line with one neuron"
+    # too little room beside the other columns: the wrapped text goes under its row
+    assert table([("a" * 30, "x", "long text here and more words")], width=36, wrap_flex=True) == [
+        "a" * 30 + "  x",
+        "    long text here and more words",
+    ]

@@ -64,7 +64,7 @@ async def test_plan_screen_highlights_today(session):
         table = screen.query_one("#days")
         assert table.row_count == 7 and table.cursor_row == 0
         assert str(table.get_row_at(0)[0]).startswith("▶")
-        assert "everything is introduced" in str(screen.query_one("#summary").render())
+        assert "Everything is introduced" in str(screen.query_one("#summary").render())
 
 
 async def test_today_panel_and_log_time_modal(session, store):

@@ -44,17 +44,20 @@ HEADER = ("id", "day", "time", "topic", "resource", "note")
 ALIGN = "<<><<<"
 
 
-def _cells(e) -> tuple[str, ...]:
+def _cells(e, wide: bool = False) -> tuple[str, ...]:
+    """An entry's columns; the id's first 12 characters (enough for --edit and --delete) unless ``wide``."""
     from drill.hours import entry_resource, format_minutes
 
-    return (e.id, str(e.day), format_minutes(e.minutes), e.topic or "-", e.activity or entry_resource(e), e.note)
+    return (e.id if wide else e.id[:12], str(e.day), format_minutes(e.minutes), e.topic or "-",
+            e.activity or entry_resource(e), e.note)
 
 
 def _line(e, verb: str, width: int | None) -> str:
     """``logged <the entry>``: the note wraps under itself to fit ``width`` (None: one line)."""
     from drill.textout import table
 
-    lines = table([_cells(e)], width=None if width is None else width - len(verb) - 1, align=ALIGN, wrap_flex=True)
+    lines = table([_cells(e, width is None)], width=None if width is None else width - len(verb) - 1, align=ALIGN,
+                  wrap_flex=True)
     return "\n".join([f"{verb} {lines[0]}", *(" " * (len(verb) + 1) + rest for rest in lines[1:])])
 
 
@@ -75,7 +78,8 @@ def run(args: argparse.Namespace) -> int:
                 from drill.wording import count
 
                 # notes are the learner's own words: wrapped under themselves, never shortened
-                print("\n".join(table([_cells(e) for e in entries], HEADER, width=width, align=ALIGN, wrap_flex=True)))
+                print("\n".join(table([_cells(e, width is None) for e in entries], HEADER, width=width, align=ALIGN,
+                                       wrap_flex=True)))
                 print(count(len(entries), "entry"))
             return 0
         if args.delete:
