@@ -34,7 +34,7 @@ SCREENS: dict[str, list[str]] = {
     "stats-memory": ["s", "4"],
     "stats-drills": ["s", "5"],
     "stats-readiness": ["s", "6"],
-    "suspended": ["r", "s", "q", "s", "u"],  # one card suspended in Review first
+    "suspended": ["r", "s", "q", "s", "u", "toasts:clear"],  # one card suspended in Review first
     "plan": ["p"],
     "exam-lobby": ["x"],
     "exam-confirm": ["x", "m"],
@@ -76,8 +76,11 @@ async def _settle(pilot, first: bool = False) -> None:
 
 
 async def _press(pilot, key: str) -> None:
-    """A key, or ``click:SELECTOR`` for what has no key of its own (a tab's label)."""
-    if key.startswith("click:"):
+    """A key, or ``click:SELECTOR`` for what has no key of its own (a tab's label), or
+    ``toasts:clear`` (a toast that may or may not have timed out makes the picture flaky)."""
+    if key == "toasts:clear":
+        pilot.app.clear_notifications()
+    elif key.startswith("click:"):
         await pilot.click(key.removeprefix("click:"))
     else:
         await pilot.press(key)
