@@ -80,6 +80,8 @@ def whole_words(narrow: str, wide: str) -> list[str]:
     for word in (w.rstrip(",;") for w in narrow.split()):
         if word in words or re.fullmatch(r"\+\d+|…", word):  # "+3": the plan's names that did not fit
             continue
+        if re.fullmatch(r"[\d.]+", word):  # doctor's free memory and disk move between the two runs
+            continue
         if "/" in word and any(word in w for w in words if "/" in w):  # a path wider than its column folds
             continue
         if re.fullmatch(r"[0-9a-f]{12}", word) and any(w.startswith(word) for w in words):
