@@ -100,7 +100,8 @@ def test_screen_snapshot(snap_compare, app, name, size):
 
 EXIT_LABELS = ("Quit", "Back", "Close", "Cancel", "No")
 # The main actions that must stay in view too, where a screen has them.
-MAIN_LABELS = {"attempt-task": ("Check", "Close", "Hint"), "attempt-code": ("Check", "Close", "Save"),
+MAIN_LABELS = {"attempt-task": ("Check", "Close", "Hint"), "attempt-code": ("Check", "Save", "Hint"),  # in the editor ctrl+x cuts: Close is on Task/Check
+               "attempt-hint": ("Check", "Close", "Hint"),
                "drills": ("Fresh attempt",), "exam-lobby": ("Start 1 h mini exam",)}
 
 
