@@ -182,7 +182,7 @@ def solution_model():
     raise SystemExit(0)
 
 if __name__ == "__main__":
-    kept = subprocess.Popen(["sleep", "600"], start_new_session=True)
+    kept = subprocess.Popen(["sleep", MARK], start_new_session=True)
     print("CHILD", kept.pid, flush=True)
     # a daemon: fork, setsid, fork again, then exec with an empty environment
     reader, writer = os.pipe()
@@ -192,10 +192,26 @@ if __name__ == "__main__":
         if pid:
             os.write(writer, str(pid).encode())
             os._exit(0)
-        os.execve("/bin/sleep", ["sleep", "600"], {})
+        os.execve("/bin/sleep", ["sleep", MARK], {})
     print("DAEMON", int(os.read(reader, 32)), flush=True)
     time.sleep(EXIT_AFTER)
 """
+
+
+def sleeps_marked(mark: str) -> list[int]:
+    """Host PIDs of the ``sleep MARK`` processes still alive. The learner's code may run in its
+    own PID namespace, where the PIDs it prints mean other processes out here, so the test finds
+    them by their unique argument, never by the numbers it was told."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/cmdline", "rb") as f:
+                    if f.read().split(b"\0")[:2] == [b"sleep", mark.encode()]:
+                        found.append(int(entry))
+            except OSError:
+                continue
+    return found
 
 
 @pytest.mark.slow
@@ -203,12 +219,14 @@ if __name__ == "__main__":
 def test_children_that_left_the_session_do_not_outlive_the_check(tmp_path, exit_after, timeout):
     work = tmp_path / "work"
     work.mkdir()
-    (work / "solution.py").write_text(textwrap.dedent(LEAVE_BEHIND.replace("EXIT_AFTER", repr(exit_after))))
+    mark = f"600.{os.getpid()}{time.monotonic_ns() % 10**6}"  # a sleep no one else runs
+    code = LEAVE_BEHIND.replace("EXIT_AFTER", repr(exit_after)).replace("MARK", repr(mark))
+    (work / "solution.py").write_text(textwrap.dedent(code))
     result = run_check(make_spec(tmp_path), work / "solution.py", timeout_s=timeout)
     pids = [int(p) for p in re.findall(r"(?:CHILD|DAEMON) (\d+)", result.output_tail)]
-    assert len(pids) == 2, result.output_tail[-2000:]
+    assert len(pids) == 2, result.output_tail[-2000:]  # both were started
     time.sleep(0.5)
-    left = [pid for pid in pids if pid_alive(pid)]
+    left = sleeps_marked(mark)
     for pid in left:
         os.kill(pid, 9)
     assert not left, f"left running: {left}"
