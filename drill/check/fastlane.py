@@ -26,7 +26,6 @@ import ast
 import importlib.util
 import json
 import os
-import subprocess
 import sys
 import threading
 import time
@@ -36,7 +35,7 @@ from pathlib import Path
 
 from drill.check.contract import Problem
 from drill.check import confine
-from drill.check.launch import Launched, Scratch, learner_env
+from drill.check.launch import Launched, Scratch, spawn_learner_side
 from drill.check.process import CheckTree, track, untrack
 
 BUILD_TIMEOUT_S = 120.0
@@ -174,21 +173,8 @@ _default_builder: Callable[[threading.Event | None], Builder | None] = lambda ca
 
 def cold_build(scratch: Scratch, solution: Path, contract: dict) -> Launched:
     """Start ``python -P -m drill.check.fastlane_child`` (TensorFlow's import first)."""
-    out_r, out_w = os.pipe()
-    rep_r, rep_w = os.pipe()
-    payload = json.dumps({"solution": str(solution), "contract": contract, "out_fd": rep_w, "confine": scratch.confine})
-    try:
-        proc = subprocess.Popen([sys.executable, "-P", "-m", "drill.check.fastlane_child", payload], cwd=scratch.work,
-                                stdin=subprocess.DEVNULL, stdout=out_w, stderr=out_w, pass_fds=(rep_w,),
-                                start_new_session=True, env=learner_env(scratch))
-    except BaseException:
-        for fd in (out_r, rep_r):
-            os.close(fd)
-        raise
-    finally:
-        os.close(out_w)
-        os.close(rep_w)
-    return Launched(pid=proc.pid, out_fd=out_r, events_fd=rep_r, popen=proc)
+    request = {"solution": str(solution), "contract": contract, "confine": scratch.confine}
+    return spawn_learner_side("drill.check.fastlane_child", scratch, request, "out_fd")
 
 
 def _build(path: Path, contract, cancel: threading.Event | None, timeout_s: float,

@@ -124,14 +124,15 @@ class Launched:
                 setattr(self, name, None)
 
 
-def cold_learner(scratch: Scratch, solution: Path) -> Launched:
-    """Start ``python -P -m drill.check.harness`` on the scratch copy of the learner's file."""
+def spawn_learner_side(module: str, scratch: Scratch, request: dict, fd_key: str) -> Launched:
+    """Start ``python -P -u -m MODULE REQUEST`` in the scratch folder with the learner's cleaned
+    environment and its own session; ``request[fd_key]`` becomes the write end of a pipe the child
+    reports on (the Launched's ``events_fd``), and its stdout and stderr share another."""
     out_r, out_w = os.pipe()
     ev_r, ev_w = os.pipe()
-    spec = {"solution": str(solution), "events_fd": ev_w, "parent_pid": os.getpid(), "confine": scratch.confine}
     try:
         proc = subprocess.Popen(
-            [sys.executable, "-P", "-u", "-m", "drill.check.harness", json.dumps(spec)],
+            [sys.executable, "-P", "-u", "-m", module, json.dumps({**request, fd_key: ev_w})],
             cwd=scratch.work, stdin=subprocess.DEVNULL, stdout=out_w, stderr=out_w,
             pass_fds=(ev_w,), start_new_session=True, env=learner_env(scratch),
         )
@@ -143,6 +144,12 @@ def cold_learner(scratch: Scratch, solution: Path) -> Launched:
         os.close(out_w)
         os.close(ev_w)
     return Launched(pid=proc.pid, out_fd=out_r, events_fd=ev_r, popen=proc)
+
+
+def cold_learner(scratch: Scratch, solution: Path) -> Launched:
+    """Start ``python -P -m drill.check.harness`` on the scratch copy of the learner's file."""
+    request = {"solution": str(solution), "parent_pid": os.getpid(), "confine": scratch.confine}
+    return spawn_learner_side("drill.check.harness", scratch, request, "events_fd")
 
 
 def cold_grader(scratch: Scratch) -> Launched:
