@@ -85,7 +85,9 @@ def _child_setup(sock: socket.socket, fds: list[int], targets: list[int], messag
         die_with_parent(server)
 
 
-def fork_learner(sock: socket.socket, fds: list[int], message: dict, tf, keras) -> int:
+def _fork_learner_side(sock: socket.socket, fds: list[int], message: dict, work) -> int:
+    """Fork a child that runs the learner's code (sandboxed, dumpable, its output on fd 1):
+    ``work()`` runs after the setup; the child always ends with os._exit."""
     pid = os.fork()
     if pid:
         return pid
@@ -97,8 +99,7 @@ def fork_learner(sock: socket.socket, fds: list[int], message: dict, tf, keras) 
         become_subreaper()
         from drill.check import harness
 
-        harness.T0 = time.monotonic()
-        harness.run({"solution": message["solution"]}, harness.Emitter(3), tf, keras)
+        work()
         sys.stdout.flush()
         sys.stderr.flush()
         harness.end_descendants()
@@ -106,6 +107,16 @@ def fork_learner(sock: socket.socket, fds: list[int], message: dict, tf, keras) 
         code = 1
     finally:
         os._exit(code)
+
+
+def fork_learner(sock: socket.socket, fds: list[int], message: dict, tf, keras) -> int:
+    def work() -> None:
+        from drill.check import harness
+
+        harness.T0 = time.monotonic()
+        harness.run({"solution": message["solution"]}, harness.Emitter(3), tf, keras)
+
+    return _fork_learner_side(sock, fds, message, work)
 
 
 def fork_grader(sock: socket.socket, fds: list[int], message: dict, tf, keras) -> int:
@@ -130,27 +141,14 @@ def fork_grader(sock: socket.socket, fds: list[int], message: dict, tf, keras) -
 def fork_fastlane(sock: socket.socket, fds: list[int], message: dict, tf, keras) -> int:
     """The fast lane's build stage (``drill.check.fastlane_child``): a learner-like child that
     builds the model with fit() a no-op and writes its report on fd 3."""
-    pid = os.fork()
-    if pid:
-        return pid
-    code = 0
-    try:
-        os.dup2(fds[0], 2)
-        _child_setup(sock, fds, [1, 3], message, os.getppid(), learner=True)  # dumpable, sandboxed
-        os.dup2(1, 2)
-        become_subreaper()
+    def work() -> None:
         import numpy as np
 
-        from drill.check import fastlane_child, harness
+        from drill.check import fastlane_child
 
         fastlane_child.report(3, fastlane_child.build(message["solution"], message["contract"], keras, np))
-        sys.stdout.flush()
-        sys.stderr.flush()
-        harness.end_descendants()
-    except BaseException:  # noqa: BLE001 - the child must never return into the server's loop
-        code = 1
-    finally:
-        os._exit(code)
+
+    return _fork_learner_side(sock, fds, message, work)
 
 
 def main(argv: list[str] | None = None) -> int:
