@@ -56,6 +56,34 @@ async def test_list_shows_every_drill_and_opens_an_attempt(app, store):
         assert len(store.all("attempts")) == 1
 
 
+async def test_narrow_list_cuts_titles_but_the_detail_line_shows_the_whole_one(app):
+    """At 80 columns the category column gives way and the highlighted drill's title is shown whole."""
+    from drill.content.exercises import exercises_root, load_exercises
+
+    titles = {ex.id: ex.title for ex in load_exercises(exercises_root()).exercises.values()}
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = app.screen.query_one("DataTable")
+        assert [c.label.plain for c in table.columns.values()] == ["drill", "status", "best", "title"]
+        for drill_id in ("regression-early-stop", "tabular-regression"):  # two titles that begin alike
+            table.move_cursor(row=table.get_row_index(drill_id))
+            await pilot.pause()
+            detail = str(app.screen.query_one("#drill-detail").render())
+            assert titles[drill_id] in detail and "regression ·" in detail
+        assert table.cursor_row == table.get_row_index("tabular-regression")
+        await app.screen.run_action("new_attempt")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        table = app.screen.query_one("DataTable")
+        assert table.cursor_row == 0 == table.get_row_index("tabular-regression")  # in progress: first, still highlighted
+
+
+async def test_wide_list_has_a_category_column(app):
+    async with app.run_test(size=(120, 40)):
+        table = app.screen.query_one("DataTable")
+        assert [c.label.plain for c in table.columns.values()] == ["drill", "category", "status", "best", "title"]
+
+
 async def test_hints_are_revealed_one_at_a_time(app, store):
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_drill(pilot, app, "linear-dense")

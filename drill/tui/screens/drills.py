@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -45,13 +46,27 @@ def drill_rows(specs: list[DrillSpec], states: dict[str, ItemState], attempts: A
     return [(spec, status, best, last) for _, _, spec, status, best, last in rows]
 
 
+WIDE = 100  # from this width on the table has a category column; below it the rows' order and the detail line say it
+
+
+def _columns(width: int) -> tuple[str, ...]:
+    return ("drill", "category", "status", "best", "title") if width >= WIDE else ("drill", "status", "best", "title")
+
+
 def _short_title(title: str, width: int) -> str:
     """The title cut at a word boundary with an ellipsis to fit what is left of ``width`` after
-    the other columns (57 with their padding and the margin, 2 more for a scrollbar), never mid-word; whole at
-    120 columns."""
+    the other columns (57 with their padding and the margin, 45 without the category column, 2 more
+    for a scrollbar), never mid-word; the detail line under the table shows it whole."""
     from drill.wording import shorten
 
-    return shorten(title, max(12, width - 57))
+    return shorten(title, max(12, width - (57 if width >= WIDE else 45)))
+
+
+def detail_line(spec: DrillSpec, exercise) -> Text:
+    """The highlighted drill in full: its whole title, category, data sets, time budget and skills."""
+    sets = len(exercise.all_instances)
+    return Text.assemble((spec.title, "bold"), f"\n{spec.category} · {count(sets, 'data set')} · about "
+                         f"{spec.time_budget_min} min · skills {', '.join(exercise.skills)}")
 
 
 class DrillsScreen(Screen[None]):
@@ -68,12 +83,14 @@ class DrillsScreen(Screen[None]):
     DEFAULT_CSS = """
     DrillsScreen DataTable { height: 1fr; }
     DrillsScreen #drills-note { color: $text-muted; margin: 0 1; height: auto; }
+    DrillsScreen #drill-detail { margin: 0 1; height: auto; max-height: 3; }
     """
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="drills-note")  # wraps at 80 columns (a Label would cut it)
         yield DataTable(cursor_type="row", zebra_stripes=True, id="drills")
+        yield Static("", id="drill-detail")  # the highlighted drill's whole title: the table cuts it
         yield Footer()
 
     @property
@@ -89,10 +106,8 @@ class DrillsScreen(Screen[None]):
         self.specs = {ex.id: ex.spec() for ex in loaded.exercises.values()}  # one row per drill, whatever its instances
         if loaded.problems:
             self.notify(f"{count(len(loaded.problems), 'drill problem')}; `drill lint` lists them.", severity="warning")
-        table = self.query_one(DataTable)
-        table.add_columns("drill", "category", "status", "best", "title")
         self.refresh_rows()
-        table.focus()
+        self.query_one(DataTable).focus()
 
     def on_screen_resume(self) -> None:
         self.refresh_rows()
@@ -102,11 +117,18 @@ class DrillsScreen(Screen[None]):
         now = session.clock()
         rows = drill_rows(list(self.specs.values()), session.states(), self.attempts, now, session.settings)
         table = self.query_one(DataTable)
-        table.clear()
-        scrollbar = 2 if len(rows) + 6 > self.app.size.height else 0  # the rows overflow: a scrollbar takes 2
+        width = self.app.size.width
+        columns = _columns(width)
+        kept = self._selected()  # a refresh (back from an attempt) keeps the same drill highlighted
+        table.clear(columns=True)
+        table.add_columns(*columns)
+        scrollbar = 2 if len(rows) + 9 > self.app.size.height else 0  # the rows overflow: a scrollbar takes 2
         for spec, status, best, _last in rows:
-            table.add_row(spec.id, spec.category, status, "–" if best is None else f"{best}/5",
-                          _short_title(spec.title, self.app.size.width - scrollbar), key=spec.id)
+            cells = {"drill": spec.id, "category": spec.category, "status": status,
+                     "best": "–" if best is None else f"{best}/5", "title": _short_title(spec.title, width - scrollbar)}
+            table.add_row(*(cells[c] for c in columns), key=spec.id)
+        if kept is not None:
+            table.move_cursor(row=table.get_row_index(kept.drill_id))
         from drill.progress.today import agenda_for
 
         agenda = agenda_for(session, now)  # the same due / planned drills as Today and `drill today`
@@ -117,6 +139,11 @@ class DrillsScreen(Screen[None]):
         self.query_one("#drills-note", Static).update(
             " · ".join(parts) + " · Enter opens (resumes one in progress), n starts fresh"
         )
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        spec = self.specs.get(str(event.row_key.value)) if event.row_key is not None else None
+        if spec is not None:
+            self.query_one("#drill-detail", Static).update(detail_line(spec, self.exercises[spec.drill_id]))
 
     def _selected(self) -> DrillSpec | None:
         table = self.query_one(DataTable)
