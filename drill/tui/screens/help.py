@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+from rich.table import Table
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Label, Static
+from textual.widgets import Label, Static
+
+
+def keys_table(keys: list[tuple[str, str]]) -> Table:
+    """Keys and what they do; a long description wraps in its cell instead of being cut."""
+    table = Table(box=None, expand=True, padding=(0, 1))
+    table.add_column("key", style="bold", ratio=2)
+    table.add_column("action", ratio=5)
+    for key, description in keys:
+        table.add_row(key, description)
+    return table
 
 
 class HelpScreen(ModalScreen[None]):
@@ -15,7 +26,7 @@ class HelpScreen(ModalScreen[None]):
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
     HelpScreen > Vertical { width: 72; max-width: 100%; max-height: 95%; height: auto; border: thick $primary; background: $surface; padding: 1 2; }
-    HelpScreen DataTable { height: auto; max-height: 20; }
+    HelpScreen #help-keys { height: auto; max-height: 50vh; }  /* leaves the sentence below on screen */
     HelpScreen .help-footer { color: $text-muted; margin-top: 1; width: 100%; height: auto; }
     """
 
@@ -32,11 +43,8 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(f"[b]{self.title_text}[/b]")
-            table: DataTable = DataTable(show_cursor=False, zebra_stripes=True)
-            table.add_columns("key", "action")
-            for key, description in self.keys:
-                table.add_row(key, description)
-            yield table
+            with VerticalScroll(id="help-keys"):  # scrolls (arrows, wheel) when the keys outgrow a small terminal
+                yield Static(keys_table(self.keys))
             # A Static, not a Label: the sentence wraps to the box instead of being cut.
             yield Static(
                 self.note or "Ctrl+P opens the command palette (any screen or action). Ctrl+C quits; every answer is already saved.",
