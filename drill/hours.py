@@ -102,8 +102,10 @@ def parse_duration(text: str) -> timedelta:
 
 
 def format_minutes(minutes: float) -> str:
-    """'1h30m', '45m', '0m'."""
+    """'1h30m', '45m', '<1m' (some study, under half a minute: not nothing), '0m'."""
     total = int(round(minutes))
+    if minutes > 0 and total == 0:
+        return "<1m"
     hours, mins = divmod(total, 60)
     if hours and mins:
         return f"{hours}h{mins:02d}m"

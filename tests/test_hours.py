@@ -260,3 +260,10 @@ def test_settings_edited_into_nonsense_is_reported_with_the_field(capsys, drill_
     code, _, err = run(capsys, *command)
     assert code == 2 and "hours_per_day" in err and "Traceback" not in err
     assert stored(drill_home) == []
+
+
+@pytest.mark.parametrize("minutes, shown", [(0, "0m"), (0.2, "<1m"), (0.5, "<1m"), (0.6, "1m"), (45, "45m"), (60, "1h"), (90, "1h30m")])
+def test_format_minutes_says_when_a_little_study_is_not_nothing(minutes, shown):
+    from drill.hours import format_minutes
+
+    assert format_minutes(minutes) == shown
