@@ -267,3 +267,17 @@ def test_format_minutes_says_when_a_little_study_is_not_nothing(minutes, shown):
     from drill.hours import format_minutes
 
     assert format_minutes(minutes) == shown
+
+
+def test_time_in_a_drill_attempt_counts_under_the_drills_topic():
+    """The workbench holds its drill in ``spec``: a vision drill's minutes are img minutes, not 'other'."""
+    from types import SimpleNamespace
+
+    from drill.progress.activity import activity_of
+
+    AttemptScreen = type("AttemptScreen", (), {})
+    screen = AttemptScreen()
+    screen.spec = SimpleNamespace(category="vision")
+    assert activity_of(screen, {}) == ("drill", "img")
+    DrillsScreen = type("DrillsScreen", (), {})
+    assert activity_of(DrillsScreen(), {}) == ("drill", None)  # the list itself has no one topic

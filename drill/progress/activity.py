@@ -11,7 +11,7 @@ ACTIVITY_BY_SCREEN = {
     "NoteScreen": "notes",
     "ExamScreen": "exam",
 }
-CATEGORY_TOPIC = {"regression": "nn", "classic": "nn", "vision": "img", "text": "nlp", "series": "ts"}
+from drill.schedule.planner import CATEGORY_TOPIC  # the plan files a drill's hours under the same topic
 
 
 def activity_of(screen, cards) -> tuple[str | None, str | None]:
@@ -23,6 +23,7 @@ def activity_of(screen, cards) -> tuple[str | None, str | None]:
     if not isinstance(topic, str):
         card = cards.get(getattr(screen, "card_id", None) or "")
         topic = getattr(card, "topic", None)
-        if topic is None:
-            topic = CATEGORY_TOPIC.get(getattr(screen, "category", None) or "")
+        if topic is None:  # a drill's topic follows its category (the workbench holds it in its spec)
+            category = getattr(screen, "category", None) or getattr(getattr(screen, "spec", None), "category", None)
+            topic = CATEGORY_TOPIC.get(category or "")
     return activity, topic if topic in ("dev", "nn", "img", "nlp", "ts") else None
