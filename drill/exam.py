@@ -124,12 +124,12 @@ def choose_tasks(
 def review_lines(exam: Exam) -> list[str]:
     """A short review of what cost points, task by task."""
     lines = []
+    never = [t.category for t in exam.tasks if not t.submissions]
+    if never:  # one line for all of them, not the same sentence five times
+        lines.append(f"{', '.join(never)}: never submitted, so 0/5 {'each ' if len(never) > 1 else ''}in this exam's "
+                     f"score (even a rough model is worth points there); readiness leaves {'them' if len(never) > 1 else 'it'} out.")
     for task in exam.tasks:
-        if task.best == 5:
-            continue
-        if not task.submissions:
-            lines.append(f"{task.category}: never submitted, so 0/5 in this exam's score (even a rough model is worth "
-                         "points there); readiness leaves it out.")
+        if task.best == 5 or not task.submissions:
             continue
         last_error = next((s.error for s in reversed(task.submissions) if s.error), "")
         why = f" The last problem was: {last_error}" if last_error else ""

@@ -60,7 +60,7 @@ def mock_rule_text(minutes: float) -> str:
     w = mock_weight(minutes)
     return (f"How this counts in readiness: each task you submitted is evidence for its category, "
             f"alongside your drills and cards, weighted by how long the sitting ran — this one "
-            f"{minutes:.0f} of {MOCK_FULL_MINUTES:.0f} min, so {w:.0%} now, halving every "
+            f"{minutes:.0f} of {MOCK_FULL_MINUTES:.0f} min, so {100 * w:.0f} % now, halving every "
             f"{MOCK_HALF_LIFE_DAYS:.0f} days. Tasks you never submitted count neither way, in every exam.")
 
 

@@ -88,6 +88,7 @@ def assert_same_everywhere(agenda, app: dict, cli: dict) -> None:
     if app["plan_row_new"] is not None:
         assert app["plan_row_new"] == agenda.new_planned
     assert agenda.plan_line() in app["plan_summary"]
+    assert f"Next: {agenda.next.in_app()}" in app["plan_summary"]  # with Today's key, which the Plan screen has too
     assert app["stats_counts"] == agenda.counts
     assert agenda.hours_line() in app["stats_hours"]
     t = cli["today"]

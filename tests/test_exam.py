@@ -73,6 +73,16 @@ def test_best_submission_counts_and_review_says_what_cost_points():
     assert review_lines(exam) == ["regression: best 4/5 after 2 submissions. The last problem was: output shape (None, 2) but the task expects (None, 1)"]
 
 
+def test_tasks_never_submitted_share_one_line():
+    """Before: an exam ended at once listed the same sentence five times on the result screen."""
+    exam = make_exam([None, None, 5, None, 3])
+    assert review_lines(exam) == [
+        "regression, classic, text: never submitted, so 0/5 each in this exam's score (even a rough model is worth "
+        "points there); readiness leaves them out.",
+        "series: best 3/5 after 1 submission.",
+    ]
+
+
 def test_countdown_survives_a_restart_and_closes_itself(drill_home):
     clock = Clock(datetime(2026, 11, 24, 9, tzinfo=timezone.utc))
     store = Store.open(drill_home)

@@ -51,4 +51,4 @@ def test_a_short_sitting_does_not_set_the_next_action():
 
 def test_the_result_screen_sentence_names_the_weight():
     text = mock_rule_text(60)
-    assert "60 of 300 min" in text and "12%" in text and "count neither way" in text
+    assert "60 of 300 min" in text and "12 % now" in text and "count neither way" in text  # "12 %" as every other percentage

@@ -61,9 +61,15 @@ class NextAction:
     text: str
     key: str
     command: str
+    drill: str = ""  # the drill it names, if any (the Drills screen puts its cursor there)
 
-    def in_app(self) -> str:
-        return f"{self.text} (press {self.key})" if self.key else self.text
+    def in_app(self, back: str = "") -> str:
+        """The step with its key; ``back``: the key that first returns to a screen where that key works
+        (Review's done view says "press q, then d")."""
+        if not self.key:
+            return self.text
+        keys = f"{back}, then {self.key}" if back else self.key
+        return f"{self.text} (press {keys}{', then Enter' if self.drill else ''})"
 
     def in_cli(self) -> str:
         return f"{self.text}: `{self.command}`" if self.command else self.text
@@ -200,7 +206,7 @@ def plan_summary(plan: Plan, agenda: Agenda, *, app: bool) -> list[str]:
         lines.append(agenda.limit_warning)
     lines += [f"Note: {n}" for n in plan.notes]
     lines.append(f"{agenda.plan_line()} · {agenda.hours_line()}")
-    lines.append("Next: " + (agenda.next.text if app else agenda.next.in_cli()))
+    lines.append("Next: " + (agenda.next.in_app() if app else agenda.next.in_cli()))  # the Plan screen has Today's keys
     return lines
 
 
@@ -229,18 +235,18 @@ def next_action(due_now: int, ahead: int, new: int, drills_due: Sequence[str], d
     within minutes, today's planned drills; then the limit's fix if it holds cards back."""
     if in_progress:
         d = in_progress[0]
-        return NextAction(f"finish your {d} attempt", "d", f"drill check {d}")  # its workspace's solution.py
+        return NextAction(f"finish your {d} attempt", "d", f"drill check {d}", d)  # its workspace's solution.py
     if due_now:
         return NextAction(f"answer {count(due_now, 'card')} due now", "r", "drill review")  # review or learning: not the Review tile alone
     if drills_due:
-        return NextAction(f"redo the due drill {drills_due[0]}", "d", f"drill new {drills_due[0]}")
+        return NextAction(f"redo the due drill {drills_due[0]}", "d", f"drill new {drills_due[0]}", drills_due[0])
     if new:
         return NextAction(f"learn {count(new, 'new card')}", "r", "drill review")
     if ahead:
         return NextAction(f"finish {count(ahead, 'learning card')} (due within minutes)", "r", "drill review")
     todo = [d for d in drills_planned if d not in done_drills]
     if todo:
-        return NextAction(f"start today's planned drill {todo[0]}", "d", f"drill new {todo[0]}")
+        return NextAction(f"start today's planned drill {todo[0]}", "d", f"drill new {todo[0]}", todo[0])
     if limit_note:
         return NextAction("today's cards are done; the plan needs a higher new-card limit", SETTINGS_KEY,
                           "drill settings --new-per-day N")

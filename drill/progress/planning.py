@@ -9,19 +9,27 @@ from drill.schedule.planner import CATEGORY_TOPIC, Unit
 
 PLAN_TABLE = "plan"
 BASELINE = "baseline"
+BASELINE_FIELDS = {"exam_date", "start", "total", "basis", "planned"}
 
 
 def parse_baseline(doc: object) -> dict:
-    """The stored plan baseline (``{"exam_date", "start", "total"}``), checked: a bad one is a
-    DataError naming drill.json (``Store.get(..., parse=)``), never a silently wrong pace."""
+    """The stored plan baseline (``{"exam_date", "start", "total"}``, and from this version on
+    ``basis`` and ``planned``: the settings it was made under and the units it introduces each
+    day), checked: a bad one is a DataError naming drill.json (``Store.get(..., parse=)``), never
+    a silently wrong pace."""
     from datetime import date
 
-    if not isinstance(doc, dict) or set(doc) != {"exam_date", "start", "total"}:
-        raise ValueError("a plan baseline has exactly the fields exam_date, start and total")
+    if not isinstance(doc, dict) or not {"exam_date", "start", "total"} <= set(doc) <= BASELINE_FIELDS:
+        raise ValueError("a plan baseline has the fields exam_date, start and total (and basis, planned)")
     date.fromisoformat(doc["exam_date"])
     date.fromisoformat(doc["start"])
     if type(doc["total"]) is not int or doc["total"] < 0:
         raise ValueError(f"total must be a whole number ≥ 0, got {doc['total']!r}")
+    if "basis" in doc and not isinstance(doc["basis"], str):
+        raise ValueError(f"basis must be text, got {doc['basis']!r}")
+    planned = doc.get("planned", [])
+    if not isinstance(planned, list) or any(type(n) is not int or n < 0 for n in planned):
+        raise ValueError(f"planned must be a list of whole numbers ≥ 0, got {planned!r}")
     return doc
 
 

@@ -91,7 +91,7 @@ class DayPlanner:
 
     def _make(self, now: datetime, day: date, today_reviews: list[Review]) -> Plan:
         from drill.progress.planning import BASELINE, PLAN_TABLE, parse_baseline, units_left
-        from drill.schedule.planner import make_plan
+        from drill.schedule.planner import make_plan, plan_basis, planned_per_day
 
         s = self.session
         start = day_start(day, s.settings)
@@ -100,13 +100,17 @@ class DayPlanner:
         units = units_left(s.cards, self.drills, states, attempted)
         baseline = s.store.get(PLAN_TABLE, BASELINE, parse=parse_baseline)
         exam = s.settings.exam_date.isoformat() if s.settings.exam_date else None
-        if exam and (not baseline or baseline.get("exam_date") != exam):
-            baseline = {"exam_date": exam, "start": day.isoformat(), "total": len(units)}
+        introduced = [st for st in states.values() if st.last_review is not None]
+        if exam and (not baseline or baseline.get("exam_date") != exam or baseline.get("basis") != plan_basis(s.settings)):
+            # The pace is measured against the plan in force: a new baseline when the exam date,
+            # the hours, the new-card limit or the path change (from the start of today's state).
+            first = make_plan(day, s.settings, units, introduced)
+            baseline = {"exam_date": exam, "start": day.isoformat(), "total": len(units),
+                        "basis": plan_basis(s.settings), "planned": planned_per_day(first)}
             try:
                 s.store.put(PLAN_TABLE, BASELINE, baseline)
             except Exception:  # noqa: BLE001 - pace is a nicety; the plan stands without it
                 pass
-        introduced = [st for st in states.values() if st.last_review is not None]
         plan = make_plan(day, s.settings, units, introduced, baseline=baseline)
         # Today's row stays as planned at the start of the day; what the learner took up today
         # beyond it (a drill done early, extra new cards) leaves the later days.

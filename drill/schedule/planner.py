@@ -211,17 +211,18 @@ def make_plan(
             take += [drill] if drill else []
             chosen = [u for u in take if used[i] + cost(u) <= capacity or u is take[0]]
         else:
-            target = sum(map(cost, queue)) / (intro_days - i)
+            target = _placeable(queue, settings.new_per_day * (intro_days - i), cost) / (intro_days - i)
             chosen, spent, cards = [], 0.0, 0
             for u in queue:
+                if u.kind == "card" and cards >= settings.new_per_day:
+                    # The learner's daily limit holds even with an exam date; it limits cards only,
+                    # so the day's drills still come (in path order among drills) in the time left.
+                    continue
                 if used[i] + spent + cost(u) > capacity:
                     break
                 if chosen and spent + cost(u) / 2 > target:
                     break
-                if u.kind == "card":
-                    if cards >= settings.new_per_day:
-                        break  # the learner's daily limit holds even with an exam date (path order kept)
-                    cards += 1
+                cards += u.kind == "card"
                 chosen.append(u)
                 spent += cost(u)
         for u in chosen:
@@ -252,7 +253,7 @@ def make_plan(
         feasible = not queue
         message = ("the exam is tomorrow: today is for review"
                    + (f"; {cards_total} new cards and {drills_total} drills were not reached" if queue else ""))
-    elif queue and not over and (needed := _needed_per_day(today, settings, units, values, costs)):
+    elif queue and not over and (needed := _needed_per_day(today, settings, units, values, costs, planned_cards)):
         feasible = False
         new_needed = needed
         message = (f"at {settings.new_per_day} new cards a day, {planned_cards} of {cards_total} new cards and "
@@ -276,30 +277,54 @@ def make_plan(
                 new_needed)
 
 
-def _needed_per_day(today: date, settings: Settings, units: Sequence[Unit], states: list[ItemState], costs: Costs) -> int:
-    """New cards a day the plan would need without the daily limit (0: lifting it would not help)."""
-    free = settings.model_copy(update={"new_per_day": 10**6})
-    plan = make_plan(today, free, units, states, costs)
-    if not plan.feasible:
+def _placeable(queue: Sequence[Unit], card_room: int, cost) -> float:
+    """Minutes of the queue the days left can take: every drill, and the cards the limit lets through."""
+    cards = [u for u in queue if u.kind == "card"][:max(card_room, 0)]
+    return sum(map(cost, cards)) + sum(cost(u) for u in queue if u.kind == "drill")
+
+
+def _needed_per_day(today: date, settings: Settings, units: Sequence[Unit], states: list[ItemState], costs: Costs,
+                    planned_cards: int) -> int:
+    """New cards a day the plan would use without the daily limit; 0 when lifting it would not
+    bring more cards before the exam (time, not the limit, holds them back)."""
+    free = make_plan(today, settings.model_copy(update={"new_per_day": 10**6}), units, states, costs)
+    if free.planned_cards <= planned_cards:
         return 0
-    return max((len(d.cards) for d in plan.days), default=0)
+    return max((len(d.cards) for d in free.days), default=0)
+
+
+def plan_basis(settings: Settings) -> str:
+    """The settings that shape a plan; a new baseline is taken when one of them changes."""
+    return f"{settings.hours_per_day:g}h|{settings.new_per_day}new|{settings.path}"
+
+
+def planned_per_day(plan: Plan) -> list[int]:
+    """Units (new cards and first drills) the plan introduces on each of its days: a baseline's ``planned``."""
+    return [len(d.cards) + len(d.drills) for d in plan.days]
 
 
 def pace(today: date, exam: date | None, remaining: int, baseline: Mapping | None) -> str:
     """The pace in one wording everywhere: 'ahead of plan by N items', 'behind plan by N items', 'on plan'.
 
-    Measured against an even pace of introductions since the first plan for this exam date.
+    Measured against the plan in force: the baseline (taken when the exam date or a setting that
+    shapes the plan last changed) holds what that plan introduces each day, so a learner who does
+    each day's plan is on plan, even when the new-card limit keeps the plan from fitting everything.
+    A baseline without ``planned`` (older data) counts an even pace of introductions instead.
     """
     if exam is None or not baseline or baseline.get("exam_date") != exam.isoformat():
         return ""
     try:
         start = date.fromisoformat(baseline["start"])
         total = int(baseline["total"])
+        planned = [int(n) for n in baseline.get("planned") or ()]
     except (KeyError, ValueError, TypeError):
         return ""
-    intro = max((exam - start).days - 1, 1)
-    elapsed = min(max((today - start).days, 0), intro)
-    expected_done = total * elapsed / intro
+    elapsed = max((today - start).days, 0)
+    if planned:
+        expected_done = float(sum(planned[:elapsed]))
+    else:
+        intro = max((exam - start).days - 1, 1)
+        expected_done = total * min(elapsed, intro) / intro
     done = total - remaining
     diff = round(done - expected_done)
     if diff > 0:

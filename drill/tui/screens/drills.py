@@ -127,11 +127,13 @@ class DrillsScreen(Screen[None]):
             cells = {"drill": spec.id, "category": spec.category, "status": status,
                      "best": "–" if best is None else f"{best}/5", "title": _short_title(spec.title, width - scrollbar)}
             table.add_row(*(cells[c] for c in columns), key=spec.id)
-        if kept is not None:
-            table.move_cursor(row=table.get_row_index(kept.drill_id))
         from drill.progress.today import agenda_for
 
         agenda = agenda_for(session, now)  # the same due / planned drills as Today and `drill today`
+        if kept is not None:
+            table.move_cursor(row=table.get_row_index(kept.drill_id))
+        elif agenda.next.drill in self.specs:  # first shown: Today's "Next: … (press d, then Enter)" opens the drill it names
+            table.move_cursor(row=table.get_row_index(agenda.next.drill))
         parts = [count(len(rows), "drill"), f"{len(agenda.drills_due)} due"]
         if agenda.drills_in_progress:
             parts.append(f"{len(agenda.drills_in_progress)} in progress")

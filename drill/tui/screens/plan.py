@@ -13,7 +13,13 @@ from drill.wording import count, fit_names
 
 
 class PlanScreen(Screen[None]):
-    BINDINGS = [Binding("q,escape", "app.pop_screen", "Back")]
+    # Today's keys for the work the plan names, so the "Next:" line's key works here too.
+    BINDINGS = [
+        Binding("r", "open('review')", "Review"),
+        Binding("d", "open('drills')", "Drills"),
+        Binding("S,shift+s", "open('settings')", "Settings", key_display="S"),
+        Binding("q,escape", "app.pop_screen", "Back"),
+    ]
     DEFAULT_CSS = """
     PlanScreen #summary { margin: 0 1; height: auto; }
     PlanScreen DataTable { height: 1fr; margin: 0; }
@@ -30,6 +36,12 @@ class PlanScreen(Screen[None]):
     def on_mount(self) -> None:
         self.title = "drill"
         self.sub_title = "Study plan"
+        # What the learner acts on first (hours, reviews, drills); topics summarised last, and the
+        # highlighted day's full lists in the line under the table, so nothing is cut at 80 columns.
+        self.query_one("#days", DataTable).add_columns("day", "hours", "reviews", "new", "drills", "topic/resource")
+
+    def on_screen_resume(self) -> None:
+        # Sent on first display too: back from Review or Drills, the plan and the next step are read again.
         from drill.progress.agenda import plan_summary
         from drill.progress.today import agenda_for, planner_of
 
@@ -39,9 +51,7 @@ class PlanScreen(Screen[None]):
         self.plan = plan
         self.query_one("#summary", Static).update("\n".join(plan_summary(plan, agenda_for(session, now), app=True)))
         table = self.query_one("#days", DataTable)
-        # What the learner acts on first (hours, reviews, drills); topics summarised last, and the
-        # highlighted day's full lists in the line under the table, so nothing is cut at 80 columns.
-        table.add_columns("day", "hours", "reviews", "new", "drills", "topic/resource")
+        table.clear()
         today_row = 0
         for i, d in enumerate(plan.days):
             groups = fit_names([f"{k} {v}" for k, v in d.groups.items()], 16) or ("review" if d.review_day else "-")
@@ -53,6 +63,9 @@ class PlanScreen(Screen[None]):
         if plan.days:
             table.move_cursor(row=today_row)
         table.focus()
+
+    def action_open(self, name: str) -> None:
+        self.app.open_screen(name)  # type: ignore[attr-defined]
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         """The highlighted day in full: every drill and every topic, wrapped."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -89,9 +90,10 @@ class ReviewScreen(Screen[None]):
         if card_id is None:
             later = f"\n{agenda.later_today} learning cards come back later today." if agenda.later_today else ""
             ahead = "\n\nPress c to review ahead: the cards weakest on exam day." if self._can_cram() else ""
+            limit = f"\n\n{escape(agenda.limit_warning)}" if agenda.limit_warning else ""  # the same sentence as Today's
             self.query_one("#done-text", Static).update(
                 f"[b]All done for now.[/b]\n\n{count(agenda.done_today, 'answer')} today, streak {count(self.session.streak(), 'day')}.{later}"
-                f"\n\nNext: {agenda.next.text}.{ahead}\n\nPress q to go back."
+                f"{limit}\n\nNext: {escape(agenda.next.in_app(back='q'))}.{ahead}\n\nPress q to go back."
             )
             return
         self.query_one(CardView).show(self.session.cards[card_id], position=card_id)

@@ -26,6 +26,7 @@ class SettingsScreen(Screen[None]):
     SettingsScreen .row { height: 1; margin: 0 1; }
     SettingsScreen .row Label { width: 32; }
     SettingsScreen .row Input { width: 1fr; }
+    SettingsScreen .row #exam-when { width: auto; padding: 0 1; color: $text-muted; }
     SettingsScreen #message { margin: 1 1 0 1; height: auto; }
     SettingsScreen #message.-error { color: $error; }
     """
@@ -39,6 +40,8 @@ class SettingsScreen(Screen[None]):
                 with Horizontal(classes="row"):
                     yield Label(spec.name)
                     yield Input(id=f"set-{spec.key}", compact=True, tooltip=spec.rule)
+                    if spec.key == "exam_date":
+                        yield Label("", id="exam-when")  # "Mon 07 Dec 2026 (in 7 days)", as `drill settings` shows it
             yield Static("", id="message")
         yield Footer()
 
@@ -55,7 +58,22 @@ class SettingsScreen(Screen[None]):
     def fill(self) -> None:
         for spec in (f for f in FIELDS if f.in_app):
             self.query_one(f"#set-{spec.key}", Input).value = edit_text(spec.key, getattr(self.session.settings, spec.key))
+        self.show_when()
         self.show_rule()
+
+    def show_when(self) -> None:
+        """The exam date as `drill settings` prints it ("Mon 07 Dec 2026 (in 7 days)"), for what is typed."""
+        from drill.settings_spec import parse_exam_date, show
+
+        try:
+            day = parse_exam_date(self.query_one("#set-exam_date", Input).value, self._today())
+        except DrillError:
+            day = None
+        self.query_one("#exam-when", Label).update(show("exam_date", day, self._today()) if day else "")
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "set-exam_date":
+            self.show_when()
 
     def _today(self):
         from drill.schedule.days import study_day
