@@ -29,7 +29,8 @@ SLOW_RUN_S = 60.0
 # checks). Only what is certain is stated: the exam ran on pinned TF 2.x releases with tf.keras
 # (Keras 2); the exact pin changed over the exam's life.
 EXAM_ENDED = "May 2024"
-EXAM_ERA_STACK = "TensorFlow 2.x with tf.keras (Keras 2), at versions pinned by the exam environment"
+EXAM_ERA_STACK = ("TensorFlow 2.x with tf.keras (Keras 2), at versions the exam environment pinned "
+                  "(TensorFlow switched to Keras 3 in 2.16)")
 KERAS3_DIFFERENCES = (
     (".h5 files", "the exam graded mymodel.h5; Keras 3 still writes and reads .h5 but calls it legacy (.keras is native)",
      "save the .h5 a task asks for; reload it with keras.models.load_model before handing it in"),

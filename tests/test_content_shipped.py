@@ -80,6 +80,45 @@ def test_every_runnable_snippet_asserts_what_it_teaches():
     assert not silent, f"runnable notes without an assert: {silent}"
 
 
+# What each runnable snippet teaches, as the assert that proves it (a regex over its code). A
+# snippet whose point assert is deleted or weakened fails here; one whose point stops holding
+# fails the slow run below. A new snippet needs its line here.
+TEACHES = {
+    "augmentation-layers.md": r"assert not np\.allclose\(changed, images\) and np\.allclose\(unchanged, images\)",  # random in training only
+    "callbacks-early-stopping.md": r"assert early\.stopped_epoch > 0",  # patience ended training
+    "cnn.md": r'assert history\.history\["val_accuracy"\]\[-1\] > 0\.9',  # the conv net learns
+    "images-from-directory.md": r'assert train\.class_names == \["circles", "squares"\]',  # folders are labels
+    "input-shapes-and-predict.md": r"np\.expand_dims\(one, 0\).*\.shape == \(1, 10\)",  # one example needs a batch axis
+    "json-and-csv.md": r"assert series\.shape == \(24,\) and series\.dtype == np\.float32",  # the csv column as numbers
+    "lr-sweep.md": r"assert rates\[0\] < best < rates\[-1\]",  # the sweep finds an inner minimum
+    "normalization-regression.md": r"assert np\.allclose\(normalize\.mean",  # adapt learns the training means
+    "onehot-vs-sparse-labels.md": r"assert sparse_acc > 0\.85 and onehot_acc > 0\.85",  # same task, either label form
+    "plot-history.md": r'assert sorted\(h\) == \["accuracy", "loss", "val_accuracy", "val_loss"\]',  # what History holds
+    "save-model-size.md": r"assert 1\.0 <= lean_mb / weights_mb < 1\.1",  # size = 4 bytes a parameter
+    "sequence-layers-text.md": r"assert accuracy > 0\.8",  # each layer kind reads word order
+    "sequential-classifier.md": r'assert history\.history\["val_accuracy"\]\[-1\] > 0\.9',  # the classifier learns
+    "text-classifier-embeddings.md": r'assert history\.history\["val_accuracy"\]\[-1\] > 0\.9',  # embeddings learn
+    "text-generation.md": r'assert history\.history\["accuracy"\]\[-1\] > 0\.6',  # it learnt the next words
+    "time-series-forecast.md": r"assert mae < naive",  # beats "tomorrow = today"
+    "transfer-learning.md": r"assert accuracy >= 0\.9",  # transfer works (chance is 0.5)
+    "windowed-dataset.md": r"assert features\.shape == \(32, 20\) and labels\.shape == \(32,\)",  # window shapes
+}
+
+
+def test_every_runnable_snippet_asserts_the_point_it_teaches():
+    import re
+
+    snippets = {note.path.name: note for note in _report().notes if note.runnable}
+    assert sorted(snippets) == sorted(TEACHES), "a runnable snippet without its teaching assert named in TEACHES (or a stale name)"
+    missing = []
+    for name, pattern in TEACHES.items():
+        code = "\n".join(b.code for b in snippets[name].code_blocks() if b.is_python)
+        asserts = [line for line in code.splitlines() if line.lstrip().startswith("assert ")]
+        if not any(re.search(pattern, line) for line in asserts):
+            missing.append(f"{name}: no assert matching {pattern!r}")
+    assert not missing, missing
+
+
 _RUNNABLES = _report().runnables if (ROOT / "decks").is_dir() else []
 
 

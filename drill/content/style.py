@@ -40,6 +40,16 @@ COPIED_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\.append\(\s*float\(\s*row\[2\]\s*\)\s*\)", "the course's Sunspots CSV loop"),
     (r"time_step\.append\(\s*int\(\s*row\[0\]", "the course's Sunspots CSV loop"),
     (r"lambda window\s*:\s*\(\s*window\[:-1\]\s*,\s*window\[-1\]\s*\)", "the course's windowed_dataset body"),
+    # the course's windowing helper under another name: its parameter list, its chain's lines
+    (r"\(\s*series\s*,\s*window_size\s*,\s*batch_size\s*,\s*shuffle_buffer\s*\)", "the course's windowed_dataset parameters"),
+    (r"flat_map\(\s*lambda window\s*:\s*window\.batch\(\s*window_size\s*\+\s*1\s*\)", "the course's windowed_dataset body"),
+    (r"dataset\.window\(\s*window_size\s*\+\s*1\s*,\s*shift\s*=\s*1", "the course's windowed_dataset body"),
+    (r"def plot_series\(\s*time\s*,\s*series\s*,\s*format", "the course's plot_series"),
+    (r"np\.cos\(\s*season_time\s*\*\s*2\s*\*\s*np\.pi\s*\)", "the course's seasonal_pattern"),
+    (r"lr_schedule\s*=\s*(tf\.)?keras\.callbacks\.LearningRateScheduler\(", "the course's learning-rate sweep line"),
+    (r"lambda epoch\s*:\s*1e-8\s*\*\s*10\s*\*\*\s*\(\s*epoch\s*/\s*20\s*\)", "the course's learning-rate sweep line"),
+    (r"so cancelling training", "the course's accuracy callback message"),
+    (r"local_weights_file|pre_trained_model\.get_layer\(", "the course's InceptionV3 transfer code"),
 )
 _COMPILED = tuple((re.compile(p, re.I), source) for p, source in COPIED_PHRASES)
 SCANNED_FOLDERS: tuple[str, ...] = ("decks", "notes", "exercises")

@@ -9,13 +9,15 @@ from drill.data.series import UNIVARIATE_WINDOW, min_max, normalize, univariate
 INSTANCE = "sunspots"
 
 
-def make_windows(series, window_size, batch_size, shuffle_buffer):
-    ds = tf.data.Dataset.from_tensor_slices(series)
-    ds = ds.window(window_size + 1, shift=1, drop_remainder=True)
-    ds = ds.flat_map(lambda w: w.batch(window_size + 1))
-    ds = ds.shuffle(shuffle_buffer, seed=0)  # windows out of time order: no sequence bias
-    ds = ds.map(lambda w: (w[:-1], w[-1]))
-    return ds.batch(batch_size).cache().prefetch(1)
+def make_windows(values, width, batch, buffer):
+    """(width values, the value after them) pairs, one per step, shuffled and batched.
+
+    Row i of the sliding view is values[i : i + width + 1]: the past, then the target.
+    """
+    rows = np.lib.stride_tricks.sliding_window_view(np.asarray(values, dtype="float32"), width + 1)
+    pairs = tf.data.Dataset.from_tensor_slices((rows[:, :-1], rows[:, -1]))
+    pairs = pairs.shuffle(buffer, seed=0)  # windows out of time order: no sequence bias
+    return pairs.batch(batch).cache().prefetch(1)
 
 
 def solution_model():
@@ -27,7 +29,7 @@ def solution_model():
 
     batch_size = 64
     epochs = 20
-    train = make_windows(series, UNIVARIATE_WINDOW, batch_size=batch_size, shuffle_buffer=1000)
+    train = make_windows(series, UNIVARIATE_WINDOW, batch=batch_size, buffer=1000)
 
     model = keras.Sequential([
         keras.Input(shape=(UNIVARIATE_WINDOW,)),        # the grader sends flat windows of 30

@@ -13,8 +13,8 @@ from drill.data.series import UNIVARIATE_WINDOW, min_max, normalize, univariate 
 INSTANCE = "sunspots"  # the data set of this attempt; `drill new` sets it
 
 
-def make_windows(series, window_size, batch_size, shuffle_buffer):
-    # TODO: (features, label) pairs: window_size values in a row, then the value after them;
+def make_windows(values, width, batch, buffer):
+    # TODO: (features, label) pairs: `width` values in a row, then the value after them;
     #       shuffled and batched.
     raise NotImplementedError("write make_windows")
 

@@ -9,16 +9,16 @@ from drill.data.series import SYNTH_WINDOW, synthetic_series
 INSTANCE = "trend-and-seasons"
 
 
-def make_windows(series, window_size, batch_size, shuffle_buffer):
-    """(window_size values, the value after them) pairs, one per day, shuffled and batched.
+def make_windows(values, width, batch, buffer):
+    """(width values, the value after them) pairs, one per day, shuffled and batched.
 
-    A 2-D view of the series holds every run of window_size + 1 days as a row.
+    A 2-D view of the series holds every run of width + 1 days as a row.
     """
-    rows = np.lib.stride_tricks.sliding_window_view(np.asarray(series, dtype="float32"), window_size + 1)
+    rows = np.lib.stride_tricks.sliding_window_view(np.asarray(values, dtype="float32"), width + 1)
     ds = tf.data.Dataset.from_tensor_slices((rows[:, :-1], rows[:, -1]))  # the past, the next day
-    if shuffle_buffer > 1:
-        ds = ds.shuffle(shuffle_buffer, seed=0)
-    return ds.batch(batch_size).prefetch(1)
+    if buffer > 1:
+        ds = ds.shuffle(buffer, seed=0)
+    return ds.batch(batch).prefetch(1)
 
 
 def solution_model():
@@ -26,8 +26,8 @@ def solution_model():
     keras.utils.set_random_seed(7)
 
     # the last 100 days of the training part check the model during training
-    train = make_windows(series[:1000], SYNTH_WINDOW, batch_size=32, shuffle_buffer=1000)
-    valid = make_windows(series[1000 - SYNTH_WINDOW:], SYNTH_WINDOW, batch_size=128, shuffle_buffer=1)
+    train = make_windows(series[:1000], SYNTH_WINDOW, batch=32, buffer=1000)
+    valid = make_windows(series[1000 - SYNTH_WINDOW:], SYNTH_WINDOW, batch=128, buffer=1)
 
     model = keras.Sequential([
         keras.Input(shape=(SYNTH_WINDOW,)),

@@ -13,10 +13,10 @@ from drill.data.series import SYNTH_WINDOW, synthetic_series  # SYNTH_WINDOW = 2
 INSTANCE = "trend-and-seasons"  # the data set of this attempt; `drill new` sets it
 
 
-def make_windows(series, window_size, batch_size, shuffle_buffer):
+def make_windows(values, width, batch, buffer):
     # TODO: a tf.data.Dataset of (features, label) pairs, one window starting at each day:
-    #       features are window_size values in a row, the label is the value right after them.
-    #       Shuffle the pairs (shuffle_buffer), then batch them (batch_size).
+    #       features are `width` values in a row, the label is the value right after them.
+    #       Shuffle the pairs (a buffer of `buffer` pairs), then batch them (`batch` pairs a batch).
     raise NotImplementedError("write make_windows")
 
 

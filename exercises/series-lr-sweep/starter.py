@@ -12,13 +12,13 @@ from drill.data.series import SWEEP_WINDOW, min_max, normalize, univariate  # SW
 INSTANCE = "ridership"  # the data set of this attempt; `drill new` sets it
 
 
-def make_windows(series, window_size, batch_size, shuffle_buffer):
-    """(window_size values, the value after them) pairs, one per step, shuffled and batched."""
-    rows = np.lib.stride_tricks.sliding_window_view(np.asarray(series, dtype="float32"), window_size + 1)
+def make_windows(values, width, batch, buffer):
+    """(width values, the value after them) pairs, one per step, shuffled and batched."""
+    rows = np.lib.stride_tricks.sliding_window_view(np.asarray(values, dtype="float32"), width + 1)
     ds = tf.data.Dataset.from_tensor_slices((rows[:, :-1], rows[:, -1]))
-    if shuffle_buffer > 1:
-        ds = ds.shuffle(shuffle_buffer, seed=0)
-    return ds.batch(batch_size).prefetch(1)
+    if buffer > 1:
+        ds = ds.shuffle(buffer, seed=0)
+    return ds.batch(batch).prefetch(1)
 
 
 def build_model():

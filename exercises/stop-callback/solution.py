@@ -18,7 +18,7 @@ class StopAtAccuracy(keras.callbacks.Callback):
     def on_epoch_end(self, epoch, logs=None):
         accuracy = (logs or {}).get("accuracy")
         if accuracy is not None and accuracy >= self.target:
-            print(f"\nReached {self.target:.0%} accuracy, so cancelling training!")
+            print(f"\nepoch {epoch + 1}: accuracy {accuracy:.3f} is at the target {self.target:.0%}; stopping")
             self.model.stop_training = True
 
 

@@ -9,13 +9,13 @@ from drill.data.series import UNIVARIATE_WINDOW, min_max, normalize, univariate
 INSTANCE = "sunspots"
 
 
-def make_windows(series, window_size, batch_size, shuffle_buffer):
-    """(window_size values, the value after them) pairs, one per step, shuffled and batched."""
-    rows = np.lib.stride_tricks.sliding_window_view(np.asarray(series, dtype="float32"), window_size + 1)
+def make_windows(values, width, batch, buffer):
+    """(width values, the value after them) pairs, one per step, shuffled and batched."""
+    rows = np.lib.stride_tricks.sliding_window_view(np.asarray(values, dtype="float32"), width + 1)
     ds = tf.data.Dataset.from_tensor_slices((rows[:, :-1], rows[:, -1]))
-    if shuffle_buffer > 1:
-        ds = ds.shuffle(shuffle_buffer, seed=0)
-    return ds.batch(batch_size).prefetch(1)
+    if buffer > 1:
+        ds = ds.shuffle(buffer, seed=0)
+    return ds.batch(batch).prefetch(1)
 
 
 def solution_model():
@@ -25,8 +25,8 @@ def solution_model():
     keras.utils.set_random_seed(7)
 
     split = len(series) - len(series) // 10  # the last tenth validates
-    train = make_windows(series[:split], UNIVARIATE_WINDOW, batch_size=32, shuffle_buffer=1000)
-    valid = make_windows(series[split - UNIVARIATE_WINDOW:], UNIVARIATE_WINDOW, batch_size=256, shuffle_buffer=1)
+    train = make_windows(series[:split], UNIVARIATE_WINDOW, batch=32, buffer=1000)
+    valid = make_windows(series[split - UNIVARIATE_WINDOW:], UNIVARIATE_WINDOW, batch=256, buffer=1)
 
     model = keras.Sequential([
         keras.Input(shape=(UNIVARIATE_WINDOW,)),
