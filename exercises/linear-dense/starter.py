@@ -16,7 +16,6 @@ INSTANCE = "two-x-minus-one"  # the data set of this attempt; `drill new` sets i
 def solution_model():
     xs, ys = line_points(INSTANCE)  # both float32 of shape (points, 1)
 
-    # YOUR CODE HERE
     # TODO: build a model that takes one number per example, input shape (1,)
     # TODO: compile it with an optimizer and a loss suited to regression
     # TODO: fit it on xs and ys until the loss is below the 5/5 bar in task.md

@@ -15,7 +15,6 @@ INSTANCE = "three-columns"  # the data set of this attempt; `drill new` sets it
 def solution_model():
     x, y = linear_rows(INSTANCE)  # x: (rows, columns) raw values, y: (rows,)
 
-    # YOUR CODE HERE
     # TODO: a Normalization layer adapted on x, then one Dense unit
     # TODO: compile with an optimizer and loss="mean_squared_error", then fit
     model = None
