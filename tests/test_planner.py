@@ -75,9 +75,15 @@ def test_impossible_plan_says_so_and_shows_what_fits():
     assert planned == [u.id for u in path_units(units(100), "repetition")][: len(planned)]  # a prefix of the path
 
 
-def test_past_or_today_exam_date_is_refused_in_the_plan():
-    plan = make_plan(TODAY, settings(exam_date=TODAY), units(5), [])
-    assert not plan.feasible and "not after today" in plan.message
+def test_on_and_after_the_exam_day_the_rolling_plan_takes_over_and_says_so():
+    """Before: an empty plan, so Today read '20 new' beside 'Hours today 0m of 0m planned'."""
+    rolling = make_plan(TODAY, settings(new_per_day=2), units(5), [])
+    for exam, when in ((TODAY, "the exam is today: "), (TODAY - timedelta(days=3), "the exam on Sat 21 Nov 2026 has passed: ")):
+        plan = make_plan(TODAY, settings(exam_date=exam, new_per_day=2), units(5), [])
+        assert not plan.feasible and plan.exam_date == exam and plan.pace == ""
+        assert plan.message.startswith(when + "a rolling 14-day plan at 2 new cards a day")
+        assert "set the next exam date" in plan.message
+        assert plan.days == rolling.days and plan.days[0].minutes > 0
 
 
 def test_rolling_plan_without_exam_date_uses_daily_limits():

@@ -10,7 +10,7 @@ review load is estimated from FSRS. Re-planning is simply planning again from to
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 
@@ -185,8 +185,14 @@ def make_plan(
     if exam is None:
         span, intro_days = ROLLING_DAYS, ROLLING_DAYS
     elif exam <= today:
-        return Plan(today, exam, (), False, f"the exam date {exam} is not after today: set a new one with "
-                    "`drill settings --exam-date YYYY-MM-DD`", cards_total, drills_total, 0, 0, settings.hours_per_day)
+        # Exam day and after: no plan toward it is left, so the rolling plan takes over (as without
+        # an exam date: the daily limits, hours planned), and it says so. Before, an empty plan left
+        # "Hours today 0m of 0m planned" beside 20 new cards.
+        rolling = make_plan(today, settings.model_copy(update={"exam_date": None}), units, values, costs)
+        when = "the exam is today" if exam == today else f"the exam on {exam:%a %d %b %Y} has passed"
+        return replace(rolling, exam_date=exam, feasible=False, message=(
+            f"{when}: {rolling.message.removeprefix('no exam date: ')}; set the next exam date with "
+            "`drill settings --exam-date YYYY-MM-DD`"))
     else:
         span = (exam - today).days  # study days before the exam
         if span > MAX_SPAN:
