@@ -183,6 +183,8 @@ def test_every_phrase_pattern_is_live(pattern, source):
         r"lambda epoch\s*:\s*1e-8\s*\*\s*10\s*\*\*\s*\(\s*epoch\s*/\s*20\s*\)": "    lambda epoch: 1e-8 * 10**(epoch / 20))",
         "so cancelling training": '        print("\\nReached 60% accuracy so cancelling training!")',
         r"local_weights_file|pre_trained_model\.get_layer\(": "last_layer = pre_trained_model.get_layer('mixed7')",
+        r"i love my (dog|cat)|do you think my dog is amazing": 'sentences = ["I love my dog", "I love my cat"]',
+        r"granny starting to fear spiders|game of thrones season finale": 'new = ["granny starting to fear spiders in the garden might be real"]',
     }
     assert copied_in_text(Path("x.py"), samples[pattern]), source
 

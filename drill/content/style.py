@@ -50,6 +50,8 @@ COPIED_PHRASES: tuple[tuple[str, str], ...] = (
     (r"lambda epoch\s*:\s*1e-8\s*\*\s*10\s*\*\*\s*\(\s*epoch\s*/\s*20\s*\)", "the course's learning-rate sweep line"),
     (r"so cancelling training", "the course's accuracy callback message"),
     (r"local_weights_file|pre_trained_model\.get_layer\(", "the course's InceptionV3 transfer code"),
+    (r"i love my (dog|cat)|do you think my dog is amazing", "the course's Tokenizer example sentences"),
+    (r"granny starting to fear spiders|game of thrones season finale", "the course's sarcasm example headlines"),
 )
 _COMPILED = tuple((re.compile(p, re.I), source) for p, source in COPIED_PHRASES)
 SCANNED_FOLDERS: tuple[str, ...] = ("decks", "notes", "exercises")
