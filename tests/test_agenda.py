@@ -127,6 +127,25 @@ def test_a_drill_done_early_leaves_the_later_days_and_today_keeps_its_plan(store
     assert all(early not in d.drills for d in after.days), "a drill done today is still planned for a later day"
 
 
+def test_a_planned_drill_closed_today_is_ticked_in_todays_plan(store):
+    """Today's row keeps its drills; one attempted and closed today shows as done (✓), one still open does not."""
+    clock = Clock(NOW)
+    session = StudySession(store, clock=clock)
+    session.save_settings(enable_fuzzing=False, timezone="UTC", exam_date=(NOW.date() + timedelta(days=7)).isoformat())
+    planned = agenda_for(session).drills_planned
+    assert len(planned) >= 2
+    exercises = load_exercises(exercises_root()).exercises
+    attempts = Attempts(store, store.home, clock)
+    closed = attempts.start(exercises[planned[0]].spec())
+    clock.advance(minutes=5)
+    attempts.close(closed.id)
+    attempts.start(exercises[planned[1]].spec())  # still open
+    clock.advance(minutes=1)
+    agenda = agenda_for(session)
+    assert agenda.drills_planned == planned and agenda.drills_done == (planned[0],)
+    assert f"{planned[0]} ✓" in agenda.plan_line() and f"{planned[1]} ✓" not in agenda.plan_line()
+
+
 def test_a_buried_new_card_counts_once_as_buried(store):
     session = StudySession(store, clock=Clock(NOW))
     first = session.queue().new[0]

@@ -93,6 +93,7 @@ class Agenda:
     drills_due: tuple[str, ...]
     drills_planned: tuple[str, ...]
     drills_in_progress: tuple[str, ...]
+    drills_done: tuple[str, ...]  # of today's planned drills, those attempted and closed today (ticked)
     expected_reviews: float
     minutes_planned: float
     minutes_done: float
@@ -126,7 +127,7 @@ class Agenda:
             return f"Plan today: review day, ~{count(round(self.expected_reviews), 'review')}"
         parts = [f"{self.new_planned} new" + (f" ({self.groups_text()})" if self.groups else "")]
         if self.drills_planned:
-            parts.append("drills " + ", ".join(self.drills_planned))
+            parts.append("drills " + ", ".join(d + (" ✓" if d in self.drills_done else "") for d in self.drills_planned))
         parts.append(f"~{count(round(self.expected_reviews), 'review')}")
         return "Plan today: " + ", ".join(parts)
 
@@ -155,6 +156,7 @@ class Agenda:
             "new_needed": self.new_needed, "new_waiting": self.new_waiting,
             "groups": {k: v for k, v in self.groups}, "drills_due": list(self.drills_due),
             "drills_planned": list(self.drills_planned), "drills_in_progress": list(self.drills_in_progress),
+            "drills_done": list(self.drills_done),
             "expected_reviews": round(self.expected_reviews, 1), "hours_planned": round(self.minutes_planned / 60, 2),
             "hours_done": round(self.minutes_done / 60, 2), "hours_per_day": self.hours_per_day, "pace": self.pace,
             "plan": self.plan_message, "limit_warning": self.limit_warning, "review_day": self.review_day,
@@ -301,6 +303,7 @@ def build_agenda(
         new_planned=new_planned(plan, settings), new_limit=settings.new_per_day, new_needed=max(needed, 0),
         new_waiting=counts["new"] - len(queue.new), groups=tuple(row.groups.items()) if row else (),
         drills_due=drills_due, drills_planned=drills_planned, drills_in_progress=tuple(in_progress),
+        drills_done=tuple(d for d in drills_planned if d in set(done_drills) and d not in in_progress),
         expected_reviews=row.reviews if row else 0.0, minutes_planned=row.minutes if row else 0.0,
         minutes_done=minutes_done, hours_per_day=settings.hours_per_day, pace=plan.pace if plan else "",
         plan_message=plan.message if plan else "", limit_warning=warning, review_day=bool(row and row.review_day),
