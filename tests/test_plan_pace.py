@@ -94,3 +94,41 @@ def test_a_learner_who_does_each_days_plan_stays_on_plan(store):
     clock.now += timedelta(days=1)
     session.save_settings(new_per_day=60)  # the fix the limit's sentence offers: a new plan, a new baseline
     assert agenda_for(session).pace == "on plan" and agenda_for(session).new_planned > 20
+
+
+EXTRA = """
+## t-extra-one
+skills: nn.build
+resource: course
+
+What does `compile` fix before training?
+
+---
+
+The optimizer, the loss and the metrics.
+
+## t-extra-two
+skills: nn.build
+resource: book
+
+What does `evaluate` return?
+
+---
+
+The loss and the metrics on the data it is given.
+"""
+
+
+def test_cards_a_new_version_ships_do_not_read_as_falling_behind(store, tmp_path):
+    """Before: the pace was the baseline's total minus what is left, so two new shipped cards
+    read 'behind plan by 2 items' on a day nothing was due yet."""
+    from drill.content.decks import load_decks
+    from helpers import DECK, write_deck
+
+    clock = Clock(datetime(2026, 11, 24, 9, tzinfo=timezone.utc))
+    session = StudySession(store, decks=load_decks(write_deck(tmp_path / "v1").parent), clock=clock)
+    session.save_settings(enable_fuzzing=False, timezone="UTC", exam_date=date(2026, 12, 1), hours_per_day=10)
+    assert agenda_for(session).pace == "on plan"
+    upgraded = StudySession(store, decks=load_decks(write_deck(tmp_path / "v2", DECK + EXTRA).parent), clock=clock)
+    assert len(upgraded.cards) == len(session.cards) + 2
+    assert agenda_for(upgraded).pace == "on plan"

@@ -49,6 +49,8 @@ async def test_the_planned_drill_is_one_key_and_enter_away_from_today_plan_and_r
         table = app.screen.query_one("DataTable")
         # Before: the cursor sat on the first row (a regression drill), not on the drill Today named.
         assert table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value == drill
+        planned = [str(k.value) for k in table.rows if "planned" in map(str, table.get_row(k))]
+        assert set(planned) == set(agenda.drills_planned)  # each of today's drills says so (before: "new")
         await pilot.press("q")
         await settle(pilot)
         await pilot.press("p")
@@ -89,3 +91,13 @@ async def test_settings_screen_says_when_the_exam_is_as_it_is_typed(store):
         field.value = "someday"
         await pilot.pause()
         assert text(app.screen.query_one("#exam-when")) == ""
+
+
+def test_the_plan_line_names_three_drills_and_counts_the_rest(cards_done):
+    """Before: every planned drill was named, and six of them wrapped Today's plan line over three lines."""
+    from dataclasses import replace
+
+    agenda = replace(agenda_for(cards_done), drills_planned=("a", "b", "c", "d", "e"))
+    assert ", drills a, b, c +2 more, ~" in agenda.plan_line()
+    assert ", drills a, b, ~" in replace(agenda, drills_planned=("a", "b")).plan_line()
+    assert agenda.as_json()["next"]["drill"] == agenda.next.drill

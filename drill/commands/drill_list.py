@@ -25,9 +25,13 @@ def run(args: argparse.Namespace) -> int:
 
     loaded = load_exercises(exercises_root())
     specs = [ex.spec() for ex in loaded.exercises.values()]  # one row per drill, as on the Drills screen
+    from drill.progress.today import agenda_for
+    from drill.session import StudySession
+
     with Store.open(args.home) as store:
         states = {key: ItemState.model_validate(raw) for key, raw in store.all("items").items() if raw.get("kind") == "drill"}
-        rows = drill_rows(specs, states, Attempts(store, args.home), utc_now(), load_settings(store))
+        planned = agenda_for(StudySession(store)).drills_planned  # "planned" as on the Drills screen and Today
+        rows = drill_rows(specs, states, Attempts(store, args.home), utc_now(), load_settings(store), planned)
     if args.json:
         print(json.dumps([{"id": spec.id, "drill": spec.drill_id, "category": spec.category, "status": status,
                            "best": best, "title": spec.title} for spec, status, best, _last in rows], indent=2))

@@ -126,8 +126,10 @@ class Agenda:
         if self.review_day:
             return f"Plan today: review day, ~{count(round(self.expected_reviews), 'review')}"
         parts = [f"{self.new_planned} new" + (f" ({self.groups_text()})" if self.groups else "")]
-        if self.drills_planned:
-            parts.append("drills " + ", ".join(d + (" ✓" if d in self.drills_done else "") for d in self.drills_planned))
+        if self.drills_planned:  # named up to GROUPS_SHOWN, the rest counted (the Drills screen lists them all)
+            shown, rest = self.drills_planned[:GROUPS_SHOWN], len(self.drills_planned) - GROUPS_SHOWN
+            parts.append("drills " + ", ".join(d + (" ✓" if d in self.drills_done else "") for d in shown)
+                         + (f" +{rest} more" if rest > 0 else ""))
         parts.append(f"~{count(round(self.expected_reviews), 'review')}")
         return "Plan today: " + ", ".join(parts)
 
@@ -160,7 +162,8 @@ class Agenda:
             "expected_reviews": round(self.expected_reviews, 1), "hours_planned": round(self.minutes_planned / 60, 2),
             "hours_done": round(self.minutes_done / 60, 2), "hours_per_day": self.hours_per_day, "pace": self.pace,
             "plan": self.plan_message, "limit_warning": self.limit_warning, "review_day": self.review_day,
-            "counts": dict(self.counts), "next": {"text": self.next.text, "key": self.next.key, "command": self.next.command},
+            "counts": dict(self.counts),
+            "next": {"text": self.next.text, "key": self.next.key, "command": self.next.command, "drill": self.next.drill or None},
         }
 
 

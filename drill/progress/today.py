@@ -111,7 +111,8 @@ class DayPlanner:
                 s.store.put(PLAN_TABLE, BASELINE, baseline)
             except Exception:  # noqa: BLE001 - pace is a nicety; the plan stands without it
                 pass
-        plan = make_plan(day, s.settings, units, introduced, baseline=baseline)
+        done = self._done_since(baseline, states, start) if baseline else None
+        plan = make_plan(day, s.settings, units, introduced, baseline=baseline, done=done)
         # Today's row stays as planned at the start of the day; what the learner took up today
         # beyond it (a drill done early, extra new cards) leaves the later days.
         row = next((d for d in plan.days if d.day == day), None)
@@ -120,8 +121,25 @@ class DayPlanner:
         left_now = {u.id for u in units_left(s.cards, self.drills, s.states(), attempted_now)}
         early = {u.id for u in units} - left_now - planned_today
         if early:
-            plan = make_plan(day, s.settings, [u for u in units if u.id not in early], introduced, baseline=baseline)
+            plan = make_plan(day, s.settings, [u for u in units if u.id not in early], introduced, baseline=baseline,
+                             done=None if done is None else done + len(early))
         return plan
+
+    def _done_since(self, baseline: dict, states: dict, today_start: datetime) -> int:
+        """Units introduced from the baseline's start to the start of today: cards first answered,
+        drills first attempted. Counted, not taken as the baseline's total minus what is left, so
+        cards a new version of drill ships do not read as falling behind."""
+        s = self.session
+        since = day_start(date.fromisoformat(baseline["start"]), s.settings)
+        cards = sum(1 for cid in s.cards if (st := states.get(cid)) is not None and st.last_review is not None
+                    and since <= st.introduced < today_start)
+        first: dict[str, datetime] = {}
+        for a in _attempts(s.store):
+            t = _started(a)
+            if t is not None and (a["drill_id"] not in first or t < first[a["drill_id"]]):
+                first[a["drill_id"]] = t
+        drills = sum(1 for d, t in first.items() if d in self.drills and since <= t < today_start)
+        return cards + drills
 
     def new_allowance(self, now: datetime) -> int:
         """New cards for today in all (the queue subtracts those already met)."""

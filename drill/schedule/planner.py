@@ -163,6 +163,7 @@ def make_plan(
     states: Mapping[str, ItemState] | Iterable[ItemState],
     costs: Costs = Costs(),
     baseline: Mapping | None = None,
+    done: int | None = None,
 ) -> Plan:
     """Plan every remaining unit over the days to the exam (or a rolling two weeks without one).
 
@@ -174,6 +175,7 @@ def make_plan(
         costs: Minutes per new card, review and drill.
         baseline: {"start": iso day, "total": units then} of the first plan for this exam date,
             to say whether the learner is ahead or behind.
+        done: Units introduced since the baseline's start (None: its total minus ``units``).
     """
     values = list(states.values()) if isinstance(states, Mapping) else list(states)
     ordered = path_units(units, settings.path)
@@ -279,7 +281,7 @@ def make_plan(
         message = (f"everything is introduced by {last:%a %d %b}; {today + timedelta(days=span - 1):%a %d %b} is kept for review"
                    if span > 1 else "everything fits today")
     return Plan(today, exam, tuple(plan_days), feasible, message, cards_total, drills_total, planned_cards,
-                planned_drills, settings.hours_per_day, pace(today, exam, len(ordered), baseline), tuple(notes),
+                planned_drills, settings.hours_per_day, pace(today, exam, len(ordered), baseline, done), tuple(notes),
                 new_needed)
 
 
@@ -309,13 +311,15 @@ def planned_per_day(plan: Plan) -> list[int]:
     return [len(d.cards) + len(d.drills) for d in plan.days]
 
 
-def pace(today: date, exam: date | None, remaining: int, baseline: Mapping | None) -> str:
+def pace(today: date, exam: date | None, remaining: int, baseline: Mapping | None, done: int | None = None) -> str:
     """The pace in one wording everywhere: 'ahead of plan by N items', 'behind plan by N items', 'on plan'.
 
     Measured against the plan in force: the baseline (taken when the exam date or a setting that
     shapes the plan last changed) holds what that plan introduces each day, so a learner who does
     each day's plan is on plan, even when the new-card limit keeps the plan from fitting everything.
     A baseline without ``planned`` (older data) counts an even pace of introductions instead.
+    ``done`` counts what was introduced since the baseline's start; without it, the baseline's
+    total minus ``remaining`` (which new shipped cards would read as falling behind).
     """
     if exam is None or not baseline or baseline.get("exam_date") != exam.isoformat():
         return ""
@@ -331,7 +335,7 @@ def pace(today: date, exam: date | None, remaining: int, baseline: Mapping | Non
     else:
         intro = max((exam - start).days - 1, 1)
         expected_done = total * min(elapsed, intro) / intro
-    done = total - remaining
+    done = total - remaining if done is None else done
     diff = round(done - expected_done)
     if diff > 0:
         return f"ahead of plan by {diff} item{'s' if diff != 1 else ''}"

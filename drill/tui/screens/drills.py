@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,8 +19,9 @@ from drill.wording import count
 
 
 def drill_rows(specs: list[DrillSpec], states: dict[str, ItemState], attempts: Attempts, now,
-               settings: Settings | None = None) -> list[tuple]:
-    """(spec, status, best, last) rows: due first, then never tried, then the rest, by category.
+               settings: Settings | None = None, planned: Collection[str] = ()) -> list[tuple]:
+    """(spec, status, best, last) rows: in progress, due, planned today (``planned``: the agenda's
+    drills for today), never tried, then the rest, by category.
 
     "due" and "in N d" follow the study-day rule (``drill.schedule.studyday``).
     """
@@ -35,12 +38,14 @@ def drill_rows(specs: list[DrillSpec], states: dict[str, ItemState], attempts: A
             status, rank = "in progress", 0
         elif state is not None and is_due(state, now, settings):
             status, rank = "due", 1
+        elif not tried and spec.drill_id in planned:
+            status, rank = "planned", 2
         elif not tried:
-            status, rank = "new", 2
+            status, rank = "new", 3
         else:
             day = due_on(state, settings) if state else None
             days = max((day - today).days, 0) if day else 0
-            status, rank = f"in {days} d" if state else "done", 3
+            status, rank = f"in {days} d" if state else "done", 4
         rows.append((rank, CATEGORIES.index(spec.category), spec, status, best, tried[-1].started_at if tried else None))
     rows.sort(key=lambda r: (r[0], r[1], r[2].id))
     return [(spec, status, best, last) for _, _, spec, status, best, last in rows]
@@ -115,7 +120,11 @@ class DrillsScreen(Screen[None]):
     def refresh_rows(self) -> None:
         session = self.app.session  # type: ignore[attr-defined]
         now = session.clock()
-        rows = drill_rows(list(self.specs.values()), session.states(), self.attempts, now, session.settings)
+        from drill.progress.today import agenda_for
+
+        agenda = agenda_for(session, now)  # the same due / planned drills as Today and `drill today`
+        rows = drill_rows(list(self.specs.values()), session.states(), self.attempts, now, session.settings,
+                          agenda.drills_planned)
         table = self.query_one(DataTable)
         width = self.app.size.width
         columns = _columns(width)
@@ -127,9 +136,6 @@ class DrillsScreen(Screen[None]):
             cells = {"drill": spec.id, "category": spec.category, "status": status,
                      "best": "–" if best is None else f"{best}/5", "title": _short_title(spec.title, width - scrollbar)}
             table.add_row(*(cells[c] for c in columns), key=spec.id)
-        from drill.progress.today import agenda_for
-
-        agenda = agenda_for(session, now)  # the same due / planned drills as Today and `drill today`
         if kept is not None:
             table.move_cursor(row=table.get_row_index(kept.drill_id))
         elif agenda.next.drill in self.specs:  # first shown: Today's "Next: … (press d, then Enter)" opens the drill it names
