@@ -45,14 +45,15 @@ def bare(solution: Path) -> float:
         return time.monotonic() - t0
 
 
-def checked(spec, launcher) -> tuple[float, float, int, str]:
-    """(whole check s, training alone s, score, device)."""
+def checked(spec, launcher, split: list | None = None) -> tuple[float, float, int, str]:
+    """(whole check s, training alone s, score, device); ``split`` gets where the rest went:
+    (start to training, end of training to grading, grading)."""
     marks: dict[str, float] = {}
 
     def on_event(event) -> None:
         now = time.monotonic()
-        if isinstance(event, ev.Phase) and event.name == "training":
-            marks["train_start"] = now
+        if isinstance(event, ev.Phase) and event.name in ("training", "grading", "done"):
+            marks[event.name] = now
         elif isinstance(event, ev.TrainEnd):
             marks["train_end"] = now
 
@@ -61,7 +62,11 @@ def checked(spec, launcher) -> tuple[float, float, int, str]:
         t0 = time.monotonic()
         result = runner.run_check(spec, Path(tmp) / "solution.py", on_event=on_event, launcher=launcher)
         total = time.monotonic() - t0
-    training = marks.get("train_end", float("nan")) - marks.get("train_start", float("nan"))
+    nan = float("nan")
+    training = marks.get("train_end", nan) - marks.get("training", nan)
+    if split is not None:
+        split.append((marks.get("training", nan) - t0, marks.get("grading", nan) - marks.get("train_end", nan),
+                      marks.get("done", nan) - marks.get("grading", nan)))
     if result.error_kind:
         print(f"  {spec.id}: {result.error_kind}: {result.error_message}", file=sys.stderr)
     return total, training, result.score, result.device
@@ -98,10 +103,10 @@ def main() -> int:
     rows = []
     device = ""
     for spec in specs:
-        cold, warm, train, plain, scores = [], [], [], [], []
+        cold, warm, train, plain, scores, split = [], [], [], [], [], []
         for _ in range(args.runs):
             c, _, s1, device = checked(spec, runner.COLD)
-            w, t, s2, _ = checked(spec, pool)
+            w, t, s2, _ = checked(spec, pool, split)
             b = bare(spec.solution)
             cold.append(c)
             warm.append(w)
@@ -109,17 +114,22 @@ def main() -> int:
             plain.append(b)
             scores += [s1, s2]
         c, w, t, b = (statistics.median(x) for x in (cold, warm, train, plain))
-        rows.append((spec.id, spec.category, c, w, t, b, min(scores)))
+        parts = tuple(statistics.median(x[i] for x in split) for i in range(3))
+        rows.append((spec.id, spec.category, c, w, t, b, min(scores), parts))
         print(f"{spec.id:22s} cold {c:6.1f}  warm {w:6.1f}  training {t:6.1f}  bare {b:6.1f}  "
-              f"warm/cold {w / c:4.2f}  warm/training {w / t:4.2f}  score {min(scores)}", file=sys.stderr)
+              f"warm/cold {w / c:4.2f}  warm/training {w / t:4.2f}  score {min(scores)}  "
+              f"warm rest: to training {parts[0]:.2f} s, training to grading {parts[1]:.2f} s, grading {parts[2]:.2f} s",
+              file=sys.stderr)
     rss_end, pss_end = pool.rss_mb(), server_pss(pool)
     WarmPool.stop()
     print(f"\ndevice: {device}   runs per drill: {args.runs} (medians)   warm worker: ready in {ready_s:.1f} s, "
           f"RSS {rss:.0f} MB / PSS {pss:.0f} MB waiting, RSS {rss_end:.0f} MB / PSS {pss_end:.0f} MB after the checks\n")
-    print("| drill | category | cold check | warm check | training alone | bare `python` | warm/cold | warm/training | cold/bare | score |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
-    for drill_id, category, c, w, t, b, score in rows:
-        print(f"| {drill_id} | {category} | {c:.1f} s | {w:.1f} s | {t:.1f} s | {b:.1f} s | {w / c:.2f} | {w / t:.2f} | {c / b:.2f} | {score} |")
+    print("| drill | category | cold check | warm check | training alone | bare `python` | warm/cold | warm/training | cold/bare "
+          "| score | warm: start→training / training→grading / grading |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    for drill_id, category, c, w, t, b, score, parts in rows:
+        print(f"| {drill_id} | {category} | {c:.1f} s | {w:.1f} s | {t:.1f} s | {b:.1f} s | {w / c:.2f} | {w / t:.2f} | {c / b:.2f} "
+              f"| {score} | {parts[0]:.2f} / {parts[1]:.2f} / {parts[2]:.2f} s |")
     if rows:
         med = [statistics.median(r[i] for r in rows) for i in range(2, 6)]
         print(f"| median | | {med[0]:.1f} s | {med[1]:.1f} s | {med[2]:.1f} s | {med[3]:.1f} s | "

@@ -227,26 +227,46 @@ def scale_home(n: int, card_ids: list[str], rng: random.Random) -> Path:
 
 
 def bench_scale(sizes: list[int], reps: int) -> None:
-    """Answer and Today at each size, interleaved round by round so machine noise hits all alike."""
+    """Answer and Today at each size, interleaved round by round so machine noise hits all alike.
+
+    Today is timed twice: ``StudySession.summary`` (the session's own figures) and the whole of
+    what Today's worker computes after the first frame (``agenda_for``: the queue, plan, hours,
+    drills; then ``readiness_for``: the readiness panel, from the per-day cache)."""
     from drill.content.decks import load_decks
     from drill.paths import content_root
+    from drill.progress.evidence import readiness_for
+    from drill.progress.today import agenda_for, shipped_drills
     from drill.session import StudySession
 
     decks = load_decks(content_root() / "decks")
     card_ids = list(decks.cards)[:300]
+    drills = shipped_drills()
     rng = random.Random(7)
     sessions = {}
+
+    def today_screen(session) -> None:
+        agenda_for(session)
+        readiness_for(session.store, session.settings, session.cards, session.clock(), drills=drills)
+
     for n in sizes:
         t0 = time.perf_counter()
         home = scale_home(n, card_ids, rng)
         files = sum(1 for _ in (home / "log").rglob("*.json"))
+        seeded = time.perf_counter() - t0
+        t0 = time.perf_counter()
         store = Store.open(home, now=NOW)
+        opened = time.perf_counter() - t0
         clock = [NOW + timedelta(hours=1)]
         session = StudySession(store, decks=decks, clock=lambda c=clock: c[0])
+        t0 = time.perf_counter()
+        today_screen(session)  # the first read ever fills the per-day cache (in Today's worker: no freeze)
+        first = time.perf_counter() - t0
         sessions[n] = (home, store, session, clock)
-        print(f"  seeded {n:>9,} reviews ({n // 100:,} of them after today) in {files:,} day files, {time.perf_counter() - t0:.0f} s")
+        print(f"  seeded {n:>9,} reviews ({n // 100:,} of them after today) in {files:,} day files, {seeded:.0f} s; "
+              f"Store.open (first of the day: backup) {opened:.2f} s; first Today (fills the cache) {first:.2f} s")
     answer: dict[int, list[float]] = {n: [] for n in sizes}
     today: dict[int, list[float]] = {n: [] for n in sizes}
+    screen: dict[int, list[float]] = {n: [] for n in sizes}
     for r in range(reps):
         for n, (_, _, session, clock) in sessions.items():
             for i in range(10):
@@ -257,11 +277,17 @@ def bench_scale(sizes: list[int], reps: int) -> None:
             t0 = time.perf_counter()
             session.summary()
             today[n].append((time.perf_counter() - t0) * 1000)
+            t0 = time.perf_counter()
+            today_screen(session)
+            screen[n].append((time.perf_counter() - t0) * 1000)
     base = sizes[0]
-    print(f"  {'reviews':>9}  {'answer median':>13}  {'x 1k':>5}  {'Today median':>12}  {'x 1k':>5}")
+    med = statistics.median
+    print(f"  {'reviews':>9}  {'answer median':>13}  {'x 1k':>5}  {'Today (summary)':>15}  {'x 1k':>5}  "
+          f"{'Today screen (agenda+readiness)':>31}  {'x 1k':>5}")
     for n in sizes:
-        a, t = statistics.median(answer[n]), statistics.median(today[n])
-        print(f"  {n:>9,}  {a:>10.2f} ms  {a / statistics.median(answer[base]):>4.2f}x  {t:>9.1f} ms  {t / statistics.median(today[base]):>4.2f}x")
+        a, t, w = med(answer[n]), med(today[n]), med(screen[n])
+        print(f"  {n:>9,}  {a:>10.2f} ms  {a / med(answer[base]):>4.2f}x  {t:>12.1f} ms  {t / med(today[base]):>4.2f}x  "
+              f"{w:>28.1f} ms  {w / med(screen[base]):>4.2f}x")
     for home, store, _, _ in sessions.values():
         store.close()
         shutil.rmtree(home, ignore_errors=True)

@@ -112,6 +112,51 @@ def test_bad_warm_children_leave_the_worker_usable_and_nothing_behind(tmp_path, 
     assert check(good()).score == 5
 
 
+@pytest.mark.slow
+def test_ctrl_c_in_the_checking_process_ends_the_warm_children_and_keeps_the_worker(tmp_path, warm_on):
+    """Ctrl+C at the terminal of `drill check --stay` reaches only that process (the worker and
+    its children have their own sessions): the KeyboardInterrupt it raises mid-check must end
+    the check's children and leave the worker ready for the next check."""
+    pool = ready_pool()
+    spec = make_spec(tmp_path)
+    seen: dict[str, int] = {}
+
+    def ctrl_c(event):
+        if isinstance(event, ev.Started):
+            seen["pid"] = event.pid
+        if isinstance(event, ev.Phase) and event.name == "training":
+            raise KeyboardInterrupt  # where Ctrl+C lands: the runner's loop, waiting on the learner
+
+    with pytest.raises(KeyboardInterrupt):
+        runner.run_check(spec, write(tmp_path, HANG), launcher=pool, on_event=ctrl_c, timeout_s=120)
+    deadline = time.monotonic() + 10
+    while (pid_alive(seen["pid"]) or children_of(pool.proc.pid)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not pid_alive(seen["pid"]), "the learner's warm child outlived the interrupted check"
+    assert children_of(pool.proc.pid) == [], "the warm worker kept a child of the interrupted check"
+    assert WarmPool.current() is pool
+    assert runner.run_check(spec, write(tmp_path, good()), launcher=pool).score == 5
+
+
+def test_the_worker_stops_itself_when_idle_and_starts_again_on_demand(monkeypatch, warm_on):
+    from drill.check import warm
+
+    monkeypatch.setattr(warm, "IDLE_S", 0.6)
+    monkeypatch.setattr(warm, "IDLE_POLL_S", 0.1)
+    pool = WarmPool.start()
+    server = pool.proc.pid
+    pool.live.add(-1)  # a check in progress: never idle, however long it trains
+    time.sleep(1.5)
+    assert WarmPool._current is pool and pid_alive(server), "the worker stopped during a check"
+    pool.live.discard(-1)
+    deadline = time.monotonic() + 15
+    while (WarmPool._current is not None or pid_alive(server)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert WarmPool._current is None and not pid_alive(server), "the idle worker did not stop"
+    again = WarmPool.start()  # the next screen open / save starts a fresh one
+    assert again is not pool and again.proc.pid != server and pid_alive(again.proc.pid)
+
+
 def test_the_worker_ends_with_its_parent(tmp_path):
     code = ("import os, sys, time\nos.environ['DRILL_WARM'] = '1'\nfrom drill.check.warm import WarmPool\n"
             "pool = WarmPool.start()\nprint(pool.proc.pid, flush=True)\ntime.sleep(600)\n")
@@ -145,3 +190,22 @@ async def test_the_worker_starts_with_the_drills_screen_and_ends_with_the_app(st
     while pid_alive(server) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not pid_alive(server) and WarmPool._current is None
+
+
+async def test_the_drills_attempt_and_exam_screens_each_start_the_worker(store, tmp_path, now, monkeypatch):
+    from drill.session import StudySession
+    from drill.tui.app import DrillApp
+    from helpers import Clock, make_decks
+    from test_tui_drills import open_drill
+
+    calls: list[str] = []
+    monkeypatch.setattr(DrillApp, "warm_checks", lambda self: calls.append("start"))
+    for start in ("drills", "exam"):
+        app = DrillApp(StudySession(store, decks=make_decks(tmp_path), clock=Clock(now)), start=start)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            assert len(calls) == 1, f"opening the {start} screen did not start the warm worker"
+            if start == "drills":
+                await open_drill(pilot, app, "linear-dense")  # (WarmPool.start is a no-op while one runs)
+                assert len(calls) > 1, "opening an attempt did not start the warm worker"
+        calls.clear()

@@ -51,3 +51,39 @@ async def test_unreadable_data_ends_the_app_with_the_reason(store):
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
     assert isinstance(app.failure, DataError) and app.return_code == 2
+
+
+async def test_a_slow_readiness_read_never_freezes_the_app(store, tmp_path, now, monkeypatch):
+    """The readiness panel's read (the per-day cache rebuilt after an import: seconds at a million
+    reviews) runs in Today's worker: while it reads, the agenda is on screen and keys work."""
+    import drill.progress.evidence as evidence
+    from drill.tui.screens.help import HelpScreen
+    from drill.tui.widgets.readiness_panel import ReadinessPanel
+
+    release = threading.Event()
+    real = evidence.readiness_for
+
+    def slow(*args, **kwargs):
+        release.wait(30)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(evidence, "readiness_for", slow)
+    app = DrillApp(StudySession(store, decks=make_decks(tmp_path), clock=Clock(now)))
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            today = app.screen
+            for _ in range(200):
+                await pilot.pause(0.05)
+                if today.query_one("#tile-new").value == "3":
+                    break
+            assert today.query_one("#tile-new").value == "3", "the agenda waited for the readiness read"
+            assert not today.query(ReadinessPanel)
+            await pilot.press("question_mark")
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen), "the app did not answer a key while readiness was read"
+            release.set()
+            await pilot.press("escape")
+            await settle(pilot)
+            assert app.screen is today and today.query(ReadinessPanel)
+    finally:
+        release.set()

@@ -35,10 +35,12 @@ from drill.check.harness import imports_heavy
 from drill.check.process import CheckTree
 
 IDLE_S = 300.0  # stop the worker after this long without a check
+IDLE_POLL_S = 5.0  # how often the idle watch looks
 
 
-def fork_is_safe(setting: bool = True) -> tuple[bool, str]:
-    """Whether forking a TensorFlow parent is safe here (and, with ``setting``, wanted), and why not."""
+def fork_is_safe(setting: bool = True, dev: Path = Path("/dev")) -> tuple[bool, str]:
+    """Whether forking a TensorFlow parent is safe here (and, with ``setting``, wanted), and why not
+    (``dev``: where GPU device nodes appear)."""
     if setting and os.environ.get("DRILL_WARM", "1").strip() == "0":
         return False, "DRILL_WARM=0: warm worker turned off"
     if sys.platform == "darwin":
@@ -46,7 +48,7 @@ def fork_is_safe(setting: bool = True) -> tuple[bool, str]:
     if not hasattr(os, "fork") or sys.platform.startswith("win"):
         return False, "no fork on this platform"
     if os.environ.get("CUDA_VISIBLE_DEVICES", "x").strip() not in ("", "-1"):
-        if any(Path("/dev").glob("nvidia[0-9]*")) or Path("/dev/dxg").exists():
+        if any(dev.glob("nvidia[0-9]*")) or (dev / "dxg").exists():
             return False, "a GPU is visible: CUDA state does not survive fork"
     return True, ""
 
@@ -138,7 +140,7 @@ class WarmPool(runner.Launcher):
 
     def _idle_watch(self) -> None:
         while not self.broken:
-            time.sleep(5)
+            time.sleep(IDLE_POLL_S)
             if not self.live and time.monotonic() - self.last_used > IDLE_S:
                 with WarmPool._lock:
                     if WarmPool._current is self:
