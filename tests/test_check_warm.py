@@ -209,3 +209,53 @@ async def test_the_drills_attempt_and_exam_screens_each_start_the_worker(store, 
                 await open_drill(pilot, app, "linear-dense")  # (WarmPool.start is a no-op while one runs)
                 assert len(calls) > 1, "opening an attempt did not start the warm worker"
         calls.clear()
+
+
+class _Output:
+    """Everything a child process writes, read in the background (prompts end without a newline)."""
+
+    def __init__(self, stream):
+        self.text = ""
+        threading.Thread(target=self._read, args=(stream.fileno(),), daemon=True).start()
+
+    def _read(self, fd: int) -> None:
+        while chunk := os.read(fd, 4096):
+            self.text += chunk.decode(errors="replace")
+
+    def wait_for(self, text: str, count: int = 1, timeout: float = 600) -> None:
+        deadline = time.monotonic() + timeout
+        while self.text.count(text) < count:
+            assert time.monotonic() < deadline, f"{text!r} ×{count} never came:\n{self.text[-3000:]}"
+            time.sleep(0.2)
+
+
+@pytest.mark.slow
+def test_drill_check_stay_keeps_one_warm_worker_for_every_check_and_stops_it(drill_home):
+    from drill.cli import main
+
+    assert main(["new", "linear-dense"]) == 0  # the starter: solution_model() returns None, nothing trains
+    env = {**os.environ, "DRILL_HOME": str(drill_home), "DRILL_WARM": "1", "PYTHONUNBUFFERED": "1", "COLUMNS": "100"}
+    proc = subprocess.Popen([sys.executable, "-m", "drill", "check", "linear-dense", "--stay"], env=env,
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    out = _Output(proc.stdout)
+    try:
+        out.wait_for("check again")
+        servers = [p.pid for p in process_table().values()
+                   if p.ppid == proc.pid and not p.zombie and "warm_server" in Path(f"/proc/{p.pid}/cmdline").read_text(errors="replace")]
+        assert len(servers) == 1, "drill check --stay started no warm worker"
+        proc.stdin.write("\n")
+        proc.stdin.flush()
+        out.wait_for("check again", count=2)
+        assert pid_alive(servers[0]), "the second check did not find the same warm worker"
+        proc.stdin.write("q\n")
+        proc.stdin.flush()
+        proc.wait(60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait(10)
+    assert out.text.count("drill check") >= 2  # two result panels
+    deadline = time.monotonic() + 15
+    while pid_alive(servers[0]) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not pid_alive(servers[0]), "the warm worker outlived drill check --stay"

@@ -17,6 +17,7 @@ scrubbed one a cold start gets), and watches this process so that it never outli
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import select
@@ -50,6 +51,9 @@ def preload():
     return tf, keras
 
 
+_WAKE: list[int] = []  # the server's self-pipe: a child's exit wakes its loop at once
+
+
 def _child_setup(sock: socket.socket, fds: list[int], targets: list[int], message: dict, server: int,
                  learner: bool = False) -> None:
     """In a fresh child: own session, its pipes on ``targets``, the request's folder and env; a
@@ -57,6 +61,10 @@ def _child_setup(sock: socket.socket, fds: list[int], targets: list[int], messag
     still has one thread (a fork copies only the forking thread)."""
     os.setsid()
     sock.close()
+    signal.set_wakeup_fd(-1)  # the server's child-exit wake-up is not this child's
+    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+    for fd in _WAKE:
+        os.close(fd)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.default_int_handler)
     import fcntl
@@ -188,9 +196,21 @@ def main(argv: list[str] | None = None) -> int:
     tf, keras = preload()
     importing.clear()
     watcher.join()
+    # Everything imported so far lives as long as the server: a child's garbage collections skip
+    # it (no walk over TensorFlow's millions of objects, no copy-on-write of their pages).
+    gc.freeze()
+    _WAKE[:] = os.pipe()
+    for fd in _WAKE:
+        os.set_blocking(fd, False)
+    signal.signal(signal.SIGCHLD, lambda *_: None)
+    signal.set_wakeup_fd(_WAKE[1], warn_on_full_buffer=False)  # report a child's exit at once, not at the next tick
     socket.send_fds(sock, [b'{"op": "ready"}'], [])
     while True:
-        ready, _, _ = select.select([sock], [], [], 0.25)
+        ready, _, _ = select.select([sock, _WAKE[0]], [], [], 0.25)
+        try:
+            os.read(_WAKE[0], 4096)
+        except BlockingIOError:
+            pass
         while True:  # reap ended children (and orphans handed to this subreaper)
             try:
                 pid, status = os.waitpid(-1, os.WNOHANG)
@@ -203,7 +223,7 @@ def main(argv: list[str] | None = None) -> int:
                 socket.send_fds(sock, [json.dumps({"op": "exit", "pid": pid, "code": os.waitstatus_to_exitcode(status)}).encode()], [])
         if os.getppid() != parent:
             shutdown()
-        if not ready:
+        if sock not in ready:
             continue
         try:
             data, fds, _, _ = socket.recv_fds(sock, 1 << 20, 4)
