@@ -295,6 +295,8 @@ def _needed_per_day(today: date, settings: Settings, units: Sequence[Unit], stat
                     planned_cards: int) -> int:
     """New cards a day the plan would use without the daily limit; 0 when lifting it would not
     bring more cards before the exam (time, not the limit, holds them back)."""
+    if settings.new_per_day >= 10**6:  # already the plan without the limit: no deeper (endless) re-plan
+        return 0
     free = make_plan(today, settings.model_copy(update={"new_per_day": 10**6}), units, states, costs)
     if free.planned_cards <= planned_cards:
         return 0
