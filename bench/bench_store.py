@@ -244,9 +244,13 @@ def bench_scale(sizes: list[int], reps: int) -> None:
     rng = random.Random(7)
     sessions = {}
 
-    def today_screen(session) -> None:
+    def today_screen(session, parts: list | None = None) -> None:
+        t0 = time.perf_counter()
         agenda_for(session)
+        t1 = time.perf_counter()
         readiness_for(session.store, session.settings, session.cards, session.clock(), drills=drills)
+        if parts is not None:
+            parts.append(((t1 - t0) * 1000, (time.perf_counter() - t1) * 1000))
 
     for n in sizes:
         t0 = time.perf_counter()
@@ -267,6 +271,7 @@ def bench_scale(sizes: list[int], reps: int) -> None:
     answer: dict[int, list[float]] = {n: [] for n in sizes}
     today: dict[int, list[float]] = {n: [] for n in sizes}
     screen: dict[int, list[float]] = {n: [] for n in sizes}
+    split: dict[int, list] = {n: [] for n in sizes}
     for r in range(reps):
         for n, (_, _, session, clock) in sessions.items():
             for i in range(10):
@@ -278,7 +283,7 @@ def bench_scale(sizes: list[int], reps: int) -> None:
             session.summary()
             today[n].append((time.perf_counter() - t0) * 1000)
             t0 = time.perf_counter()
-            today_screen(session)
+            today_screen(session, split[n])
             screen[n].append((time.perf_counter() - t0) * 1000)
     base = sizes[0]
     med = statistics.median
@@ -287,9 +292,30 @@ def bench_scale(sizes: list[int], reps: int) -> None:
     for n in sizes:
         a, t, w = med(answer[n]), med(today[n]), med(screen[n])
         print(f"  {n:>9,}  {a:>10.2f} ms  {a / med(answer[base]):>4.2f}x  {t:>12.1f} ms  {t / med(today[base]):>4.2f}x  "
-              f"{w:>28.1f} ms  {w / med(screen[base]):>4.2f}x")
+              f"{w:>28.1f} ms  {w / med(screen[base]):>4.2f}x   (agenda {med(x[0] for x in split[n]):.1f} ms, "
+              f"readiness {med(x[1] for x in split[n]):.1f} ms)")
     for home, store, _, _ in sessions.values():
         store.close()
+        shutil.rmtree(home, ignore_errors=True)
+
+
+def bench_open(sizes: list[int]) -> None:
+    """Store.open (before the app's first frame) at each size: the first open ever (the day's
+    snapshot copies every file), the first of a new day (hard links to yesterday's), again."""
+    from drill.content.decks import load_decks
+    from drill.paths import content_root
+
+    card_ids = list(load_decks(content_root() / "decks").cards)[:300]
+    for n in sizes:
+        home = scale_home(n, card_ids, random.Random(7))
+        files = sum(1 for _ in (home / "log").rglob("*.json"))
+        took = []
+        for now in (NOW - timedelta(days=1), NOW, NOW + timedelta(hours=1), NOW + timedelta(days=1)):
+            t0 = time.perf_counter()
+            Store.open(home, now=now).close()
+            took.append(time.perf_counter() - t0)
+        print(f"  {n:>9,} reviews, {files:>6,} day files: first open ever {took[0]:6.2f} s · first of a new day "
+              f"{took[1]:5.2f} s, {took[3]:5.2f} s · again the same day {took[2]:5.2f} s")
         shutil.rmtree(home, ignore_errors=True)
 
 
@@ -300,7 +326,12 @@ def main() -> None:
     parser.add_argument("--scale", action="store_true", help="only the answer/Today scale run (1k, 100k, 1M reviews)")
     parser.add_argument("--sizes", default="1000,100000,1000000", help="history sizes for --scale")
     parser.add_argument("--reps", type=int, default=10, help="rounds for --scale (10 answers + one Today each)")
+    parser.add_argument("--open", action="store_true", help="only Store.open with its daily backup at --sizes")
     args = parser.parse_args()
+    if args.open:
+        print("Store.open (before the first frame), with the day's backup:")
+        bench_open([int(s) for s in args.sizes.split(",")])
+        return
     if args.scale:
         print(f"Answer (StudySession.answer) and Today (StudySession.summary), {args.reps} rounds:")
         bench_scale([int(s) for s in args.sizes.split(",")], args.reps)
