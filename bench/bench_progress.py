@@ -104,7 +104,7 @@ def main() -> None:
             build(home)
             print(f"built {home} in {time.perf_counter() - t0:.1f}s")
         from drill.content.decks import load_decks
-        from drill.progress.daily import CACHE_FILE, load_daily
+        from drill.progress.daily import LOGS, cache_file, load_daily
         from drill.progress.evidence import build_evidence, load_drills
         from drill.progress.overview import overview
         from drill.readiness import assess
@@ -115,7 +115,8 @@ def main() -> None:
         settings = load_settings(store)
         cards = load_decks(*deck_folders(home)).cards
         drills = load_drills()
-        (home / CACHE_FILE).unlink(missing_ok=True)
+        for log in LOGS:
+            (home / cache_file(log)).unlink(missing_ok=True)
         t0 = time.perf_counter()
         daily = load_daily(home, settings)
         print(f"cold daily aggregate (reads every day file once): {(time.perf_counter() - t0) * 1000:.0f} ms "

@@ -75,7 +75,7 @@ def build_home(home: Path) -> dict[str, Path]:
         "time-day": partition_relpath("time", (old.replace(hour=12)).date()),
         "submissions-day": partition_relpath("submissions", old.date()),
         "readiness-day": sorted((home / "log" / "readiness").rglob("*.json"))[-1].relative_to(home),
-        "cache": Path("cache", "progress-v1.json"),
+        "cache": Path("cache", "progress-v1-reviews.json"),
         "days-day": sorted((home / "log" / "days").rglob("*.json"))[-1].relative_to(home),
         "user-deck": Path("decks", "mine.md"),
         "user-note": Path("notes", "mine.md"),

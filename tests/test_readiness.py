@@ -226,3 +226,26 @@ def test_finished_mock_exams_are_evidence_with_each_attempted_tasks_best_score()
     parsed = parse_exam(exam.model_dump(mode="json"))
     assert parsed is not None and parsed.at == exam.ended_at
     assert parsed.scores == {"regression": 0.0, "text": 5.0}  # never-submitted tasks say nothing
+
+
+def test_readiness_reads_the_submissions_cache_only(store, now):
+    """The readiness panel sums the submissions log alone: a long review history is neither read
+    nor re-cached for it (its cost stays flat), and the old one-file cache is cleared."""
+    from drill.progress.daily import OLD_CACHE, cache_file, load_daily
+    from drill.progress.evidence import _cached_submissions
+
+    settings = Settings()
+    for day in range(30):
+        at = (now - timedelta(days=day)).isoformat()
+        store.append("reviews", {"id": f"r{day}", "at": at, "item_id": "c1", "kind": "card", "rating": 3})
+    store.append("submissions", {"id": "s1", "at": now.isoformat(), "drill_id": "linear-dense", "score": 4})
+    (store.home / OLD_CACHE).parent.mkdir(parents=True, exist_ok=True)
+    (store.home / OLD_CACHE).write_text("{}")
+    subs = _cached_submissions(store, settings)
+    assert [(s.drill_id, s.score) for s in subs] == [("linear-dense", 4.0)]
+    assert (store.home / cache_file("submissions")).exists()
+    assert not (store.home / cache_file("reviews")).exists()
+    assert not (store.home / OLD_CACHE).exists()
+    daily = load_daily(store.home, settings)  # Stats reads every log: the same submissions, and the reviews
+    assert daily.submissions == subs and len(daily.reviews) == 30  # one entry a study day
+    assert (store.home / cache_file("reviews")).exists()

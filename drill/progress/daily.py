@@ -1,8 +1,10 @@
 """A disposable cache of per-day aggregates of the logs, so stats never re-read years of records.
 
 Each day file of the ``reviews``, ``time``, ``submissions`` and ``readiness`` logs is summed
-once; the sum is kept in ``<home>/cache/progress-v1.json`` with the file's size and mtime and
-recomputed only when the file changes (today's, an edit, an import). Deleting the cache is
+once; the sum is kept in ``<home>/cache/progress-v1-<log>.json`` (one file a log) with the day
+file's size and mtime and recomputed only when the file changes (today's, an edit, an import).
+One file a log, so a reader of one log pays for that log only: the readiness panel reads the
+submissions, not years of review days, and an answer rewrites no cache it reads. Deleting the cache is
 always safe: it is rebuilt from the logs (so is a damaged or wrong-shape cache, silently). It is
 derived data, outside backups and exports. A damaged *day file* is never skipped in silence.
 """
@@ -22,8 +24,13 @@ from drill.stats import day_reviews, day_time, merge_days
 from drill.store.atomic import write_json_atomic
 from drill.store.layout import RECORDS_TABLE, parse_at, partitions, validate_partition
 
-CACHE_FILE = Path("cache", "progress-v1.json")
 LOGS = ("reviews", "time", SUBMISSIONS, READINESS_LOG)
+OLD_CACHE = Path("cache", "progress-v1.json")  # the one-file cache of earlier versions: removed when met
+
+
+def cache_file(log: str) -> Path:
+    """The cache of one log, relative to the data folder."""
+    return Path("cache", f"progress-v1-{log}.json")
 
 
 @dataclass
@@ -80,32 +87,36 @@ def _entry(log: str, file: Path, fp: list[int], settings: Settings) -> dict:
 
 
 def _load_cache(path: Path, key: str) -> dict:
-    """The cache's logs, or {} when it is missing, stale or damaged (it is rebuilt then)."""
+    """One log's cached days, or {} when the cache is missing, stale or damaged (rebuilt then)."""
     try:
         cache = json.loads(path.read_bytes())
-        logs = cache.get("logs") if isinstance(cache, dict) and cache.get("key") == key else None
-        if isinstance(logs, dict) and all(isinstance(v, dict) for v in logs.values()):
-            return logs
+        days = cache.get("days") if isinstance(cache, dict) and cache.get("key") == key else None
+        if isinstance(days, dict) and all(isinstance(v, dict) for v in days.values()):
+            return days
     except (OSError, ValueError):
         pass
     return {}
 
 
-def load_daily(home: Path, settings: Settings) -> Daily:
-    """Per-day aggregates of every log, from the cache where the day file is unchanged.
+def load_daily(home: Path, settings: Settings, logs: tuple[str, ...] = LOGS) -> Daily:
+    """Per-day aggregates of ``logs`` (all four by default), from the cache where the day file is unchanged.
 
-    A day file that cannot be read, or records in it that cannot be summed, are left out of
-    the sums and listed in ``Daily.left_out`` (file, reason, records), so every screen and
-    ``--json`` output can say what is missing (``left_out_message``).
+    A log not asked for is empty in the result. A day file that cannot be read, or records in it
+    that cannot be summed, are left out of the sums and listed in ``Daily.left_out`` (file,
+    reason, records), so every screen and ``--json`` output can say what is missing
+    (``left_out_message``).
     """
-    path = Path(home) / CACHE_FILE
     key = f"{settings.timezone}|{settings.rollover_hour}"
-    logs = _load_cache(path, key)
-    changed = False
-    fresh: dict[str, dict] = {}
+    try:
+        (Path(home) / OLD_CACHE).unlink(missing_ok=True)  # superseded by the per-log files (derived data)
+    except OSError:
+        pass  # a read-only data folder
+    fresh: dict[str, dict] = {log: {} for log in LOGS}
     left_out: list[dict] = []
-    for log in LOGS:
-        old = logs.get(log) or {}
+    for log in logs:
+        path = Path(home) / cache_file(log)
+        old = _load_cache(path, key)
+        changed = False
         new = {}
         for day, file in partitions(Path(home), log):
             try:
@@ -124,18 +135,18 @@ def load_daily(home: Path, settings: Settings) -> Daily:
                                  "records": entry.get("bad")})  # None: the whole file
         changed = changed or len(new) != len(old)
         fresh[log] = new
+        if changed:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                write_json_atomic(path, {"key": key, "days": new})
+            except OSError:
+                pass  # a read-only data folder still shows stats
     if left_out:
         from drill.store.backups import find_good_backup
 
         for item in left_out:
             good = find_good_backup(Path(home), Path(item["file"]).relative_to(home))
             item["backup"] = str(good) if good else None
-    if changed:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            write_json_atomic(path, {"key": key, "logs": fresh})
-        except OSError:
-            pass  # a read-only data folder still shows stats
     subs = [Submission(d, float(s), datetime.fromisoformat(at)) for e in fresh[SUBMISSIONS].values() for d, s, at in e["agg"]]
     snaps = [r for e in fresh[READINESS_LOG].values() for r in e["agg"]]
     return Daily(

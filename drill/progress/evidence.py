@@ -147,7 +147,8 @@ def build_evidence(store, settings: Settings, cards: dict, drills: dict[str, Dri
 def _cached_submissions(store, settings: Settings) -> list[Submission]:
     from drill.progress.daily import load_daily
 
-    return load_daily(store.home, settings).submissions
+    # Only the submissions log: readiness needs no review days (flat however long the history)
+    return load_daily(store.home, settings, logs=(SUBMISSIONS,)).submissions
 
 
 def snapshot(store, settings: Settings, result: Readiness) -> None:
