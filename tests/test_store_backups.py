@@ -148,3 +148,42 @@ def test_unusable_data_folder_is_a_data_error(tmp_path: Path, now):
     blocker.write_text("not a folder")
     with pytest.raises(DataError, match="cannot use the data folder"):
         Store.open(blocker / "home", now=now)
+
+
+async def test_the_app_takes_the_days_backup_after_its_first_frame(drill_home: Path, now):
+    """`drill` opens the store without the backup (seconds at a million reviews) and takes it in
+    the worker that makes the session: the snapshot exists before any answer, and a damaged file
+    it finds ends the app with the store's message, the file untouched."""
+    from drill.commands.open_app import session_factory
+    from drill.tui.app import DrillApp
+
+    store = Store.open(drill_home, now=now)
+    store.append("reviews", {"id": "r1", "at": AT})
+    store.close()
+    Store.open(drill_home, now=now + timedelta(days=1)).close()  # a backup of the good data
+    later = now + timedelta(days=2)
+    store = Store.open(drill_home, now=later, backup=False)
+    before = _snapshots(drill_home)
+    assert not any(s.startswith(later.date().isoformat()) for s in before)  # not taken by open
+    app = DrillApp(session_factory(store))
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if app._session is not None:
+                break
+        assert app._session is not None
+    assert any(s.startswith(later.date().isoformat()) for s in _snapshots(drill_home))
+    store.close()
+
+    day = next((drill_home / "log").rglob("*.json"))
+    day.write_bytes(b'{"records": {"r1": {"id": "other"}}}')
+    store = Store.open(drill_home, now=later + timedelta(days=1), backup=False)
+    app = DrillApp(session_factory(store))
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if app.failure is not None:
+                break
+    assert isinstance(app.failure, DataError) and str(day) in str(app.failure)
+    assert day.read_bytes() == b'{"records": {"r1": {"id": "other"}}}'
+    store.close()

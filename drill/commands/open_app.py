@@ -42,19 +42,31 @@ NO_TERMINAL_HINT = (
 )
 
 
+def session_factory(store):
+    """What the app calls for its session: after the first frame, in Today's worker.
+
+    The day's backup comes first (seconds at a million reviews, so not before the first frame),
+    and before anything the session can write; a damaged file it finds ends the app with the
+    store's message, as ``Store.open`` would have.
+    """
+
+    def make_session():
+        from drill.session import StudySession
+
+        store.daily_backup()
+        return StudySession(store)
+
+    return make_session
+
+
 def run(args: argparse.Namespace) -> int:
     from drill.errors import UsageError
 
     from drill.store import Store
     from drill.tui.app import DrillApp
 
-    def make_session():
-        # Imported and built when first needed: after the first frame for Today (its worker).
-        from drill.session import StudySession
-
-        return StudySession(store)
-
-    store = Store.open(args.home)
+    store = Store.open(args.home, backup=False)
+    make_session = session_factory(store)
     try:
         with store.session_lock():
             # After the lock, so a second drill is told the app is open whatever its terminal.

@@ -74,19 +74,25 @@ class Store(Transactions):
         lock_timeout: float = 10.0,
         backups_keep: int = 7,
         now: datetime | None = None,
+        backup: bool = True,
     ) -> Store:
-        """Open (creating on first run) the data folder: replay, migrate, back up."""
+        """Open (creating on first run) the data folder: replay, migrate, back up.
+
+        ``backup=False`` leaves the day's snapshot to :meth:`daily_backup`: the app takes it in
+        the worker that makes its session, after the first frame (at a million reviews it takes
+        seconds), and before the session can write anything.
+        """
         home = Path(home).expanduser()
         try:
             home.mkdir(parents=True, exist_ok=True)
-            return cls._open(home, lock_timeout, backups_keep, now)
+            return cls._open(home, lock_timeout, backups_keep, now, backup)
         except OSError as exc:
             from drill.paths import data_folder_error
 
             raise data_folder_error(home, exc) from exc
 
     @classmethod
-    def _open(cls, home: Path, lock_timeout: float, backups_keep: int, now: datetime | None) -> Store:
+    def _open(cls, home: Path, lock_timeout: float, backups_keep: int, now: datetime | None, backup: bool = True) -> Store:
         store = cls(home, lock_timeout=lock_timeout, backups_keep=backups_keep, now=now)
         try:
             store._lock.acquire(lock_timeout)  # before any replay could recreate a partial drill.json
@@ -99,11 +105,17 @@ class Store(Transactions):
                 store._check_schema()
             with store._write():
                 store._checkpoint()
-                store._daily_backup()
+                if backup:
+                    store._daily_backup()
         except BaseException:
             store.close()
             raise
         return store
+
+    def daily_backup(self) -> None:
+        """Today's snapshot, if not taken yet (for a store opened with ``backup=False``)."""
+        with self._write():
+            self._daily_backup()
 
     def _daily_backup(self) -> None:
         """Today's snapshot; a failure to write it (a full disk) is a warning, never a refusal to
