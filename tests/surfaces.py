@@ -83,6 +83,8 @@ def assert_same_everywhere(agenda, app: dict, cli: dict) -> None:
     assert agenda.plan_line() in app["today_status"].replace("\n", " ") or agenda.plan_line() in app["today_status"]
     assert agenda.hours_line() in app["today_status"]
     assert app["drills_due"] == len(agenda.drills_due)
+    planned = ", ".join(d + (" ✓" if d in agenda.drills_done else "") for d in agenda.drills_planned) or "none"
+    assert f"planned today: {planned} ·" in " ".join(app["drills_note"].split())  # the same drills, ticked alike
     assert app["today_next"] == f"Next: {agenda.next.in_app()}"
     assert app["today_warning"] == agenda.limit_warning
     if app["plan_row_new"] is not None:

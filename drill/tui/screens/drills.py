@@ -143,7 +143,8 @@ class DrillsScreen(Screen[None]):
         parts = [count(len(rows), "drill"), f"{len(agenda.drills_due)} due"]
         if agenda.drills_in_progress:
             parts.append(f"{len(agenda.drills_in_progress)} in progress")
-        parts.append("planned today: " + (", ".join(agenda.drills_planned) or "none"))
+        planned = [d + (" ✓" if d in agenda.drills_done else "") for d in agenda.drills_planned]  # ✓ as on Today
+        parts.append("planned today: " + (", ".join(planned) or "none"))
         self.query_one("#drills-note", Static).update(
             " · ".join(parts) + " · Enter opens (resumes one in progress), n starts fresh"
         )
