@@ -165,25 +165,25 @@ async def test_the_app_takes_the_days_backup_after_its_first_frame(drill_home: P
     store = Store.open(drill_home, now=later, backup=False)
     before = _snapshots(drill_home)
     assert not any(s.startswith(later.date().isoformat()) for s in before)  # not taken by open
-    app = DrillApp(session_factory(store))
-    async with app.run_test(size=(80, 24)) as pilot:
-        for _ in range(100):
-            await pilot.pause(0.05)
-            if app._session is not None:
-                break
-        assert app._session is not None
+    async def run_until(done) -> DrillApp:
+        """The app on ``store`` until its Today worker made the session (or failed)."""
+        app = DrillApp(session_factory(store))
+        async with app.run_test(size=(80, 24)) as pilot:
+            for _ in range(100):
+                await pilot.pause(0.05)
+                if done(app):
+                    break
+        return app
+
+    app = await run_until(lambda a: a._session is not None)
+    assert app._session is not None
     assert any(s.startswith(later.date().isoformat()) for s in _snapshots(drill_home))
     store.close()
 
     day = next((drill_home / "log").rglob("*.json"))
     day.write_bytes(b'{"records": {"r1": {"id": "other"}}}')
     store = Store.open(drill_home, now=later + timedelta(days=1), backup=False)
-    app = DrillApp(session_factory(store))
-    async with app.run_test(size=(80, 24)) as pilot:
-        for _ in range(100):
-            await pilot.pause(0.05)
-            if app.failure is not None:
-                break
+    app = await run_until(lambda a: a.failure is not None)
     assert isinstance(app.failure, DataError) and str(day) in str(app.failure)
     assert day.read_bytes() == b'{"records": {"r1": {"id": "other"}}}'
     store.close()
